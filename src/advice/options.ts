@@ -1,0 +1,21 @@
+/** The connectivity options the advice can recommend. These ids are a public contract (DESIGN.md §1). */
+export const OPTION_IDS = [
+  "service-endpoint",
+  "private-endpoint",
+  "private-link-service",
+  "vnet-peering",
+  "global-vnet-peering",
+  "aws-gateway-endpoint",
+  "aws-interface-endpoint",
+  "gcp-private-google-access",
+  "gcp-private-service-connect",
+] as const;
+
+export type OptionId = (typeof OPTION_IDS)[number];
+
+export const CLOUDS = ["azure", "aws", "gcp"] as const;
+export type Cloud = (typeof CLOUDS)[number];
+
+export function isOptionId(value: string): value is OptionId {
+  return (OPTION_IDS as readonly string[]).includes(value);
+}
