@@ -112,7 +112,7 @@ function serviceNotes(service: Service | undefined, option: OptionId): Sourced[]
   return [...supportNote, ...service.notes];
 }
 
-/** Over budget: name the cheapest option that fits and stays within it, and what it gives up. */
+/** Over budget (or unknown): name the cheapest option that fits and stays within it, and what it gives up. */
 function budgetCheck(
   requirements: Requirements,
   cost: CostBreakdown,
@@ -122,7 +122,8 @@ function budgetCheck(
 ): BudgetCheck {
   const budget = requirements.monthlyBudgetUsd;
   const check = { monthlyBudgetUsd: budget, withinBudget: cost.withinBudget, cheaperFit: null };
-  if (budget === null || cost.withinBudget !== false) return check;
+  // Unknown (an unpriced item) is treated like over: a priced option known to fit the budget is worth naming.
+  if (budget === null || cost.withinBudget === true) return check;
   const cheapest = alternatives
     .filter((a) => a.fits && a.cost.unpriced.length === 0 && a.monthlyCostUsd <= budget)
     .reduce<Alternative | undefined>(
