@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { CostBreakdown } from "../../src/advice/advice.js";
 import { advise } from "../../src/advice/index.js";
 import { knowledge } from "./advice-for.js";
-import { sampleRequirements } from "./requirements-sample.js";
+import { sampleRequirements } from "../../bench/requirements-sample.js";
 
 const samples = sampleRequirements(knowledge, 2000);
 

@@ -1,7 +1,7 @@
-import { CLOUDS } from "../../src/advice/options.js";
-import type { Requirements } from "../../src/advice/requirements.js";
-import { DNS_SETUPS, PROTOCOLS, RequirementsSchema, TARGETS } from "../../src/advice/requirements.js";
-import type { Knowledge } from "../../src/knowledge/index.js";
+import { CLOUDS } from "../src/advice/options.js";
+import type { Requirements } from "../src/advice/requirements.js";
+import { DNS_SETUPS, PROTOCOLS, RequirementsSchema, TARGETS } from "../src/advice/requirements.js";
+import type { Knowledge } from "../src/knowledge/index.js";
 
 /**
  * `count` varied Requirements from a seeded generator (mulberry32), so a failing case can be replayed.
