@@ -32,12 +32,18 @@ function hostile(text: string): { advice: Advice; requirements: typeof requireme
         reasons: a.reasons.map(tag),
       })),
       caveats: advice.caveats.map(tag),
+      caveatSources: advice.caveatSources.map(tag),
       trace: advice.trace.map((t) => ({
         question: tag(t.question),
         answer: tag(t.answer),
+        reason: tag(t.reason),
         source: tag(t.source),
       })),
-      cost: { ...advice.cost, lines: advice.cost.lines.map((l) => ({ ...l, item: tag(l.item) })) },
+      cost: {
+        ...advice.cost,
+        lines: advice.cost.lines.map((l) => ({ ...l, item: tag(l.item) })),
+        notes: advice.cost.notes.map(tag),
+      },
       nextSteps: advice.nextSteps.map(tag),
     },
   };
@@ -71,8 +77,12 @@ describe("renderAdvice", () => {
     );
     expect(unescapeMarkdown(heading)).toBe(`# ${TITLE} ${PING}`);
     expect(out).not.toMatch(/&(amp|lt|gt|quot|#x?[0-9a-f]+);/i);
-    // Every < in the document is escaped, so no reader turns user text into HTML or an autolink.
-    expect(out).not.toMatch(/(^|[^\\])</m);
+    // Outside code blocks every < is escaped, so no reader turns user text into HTML or an autolink;
+    // inside them the text stands as written.
+    const [prose, code] = out.split("```sh\n");
+    expect(prose).not.toMatch(/(^|[^\\])</m);
+    expect(code).toContain(`pe_blob --resource-group <rg>`);
+    expect(code).toContain(`${TITLE} ${PING}\n\`\`\``);
     for (const heading of [
       "Context",
       "Decision",

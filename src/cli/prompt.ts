@@ -1,0 +1,79 @@
+import { styleText } from "node:util";
+import { checkbox, confirm, input, number, select } from "@inquirer/prompts";
+import {
+  questionsFor,
+  STEPS,
+  type Answers,
+  type Question,
+  type ServiceDirectory,
+} from "../advice/questionnaire.js";
+import { RequirementsSchema } from "../advice/requirements.js";
+import { say } from "./words.js";
+
+/**
+ * Asks the questionnaire in the terminal, one question at a time, re-reading which questions matter after
+ * every answer (e.g. no service question once the target is a virtual network).
+ */
+export async function askQuestions(
+  knowledge: ServiceDirectory,
+  output: { write(text: string): unknown },
+): Promise<Answers> {
+  const answers: Record<string, unknown> = {};
+  for (const step of STEPS) {
+    output.write(`${styleText("bold", say("step", { step }))}\n`);
+    for (;;) {
+      const next = questionsFor(step, answers, knowledge).find((q) => !(q.field in answers));
+      if (next === undefined) break;
+      answers[next.field] = await ask(next);
+    }
+  }
+  return answers;
+}
+
+async function ask(question: Question): Promise<unknown> {
+  const message = `${question.label} ${styleText("dim", question.hint)}`;
+  switch (question.kind) {
+    case "choice":
+      return select({
+        message,
+        choices: question.choices.map((c) => ({ value: c.value, name: c.label })),
+        default: typeof question.default === "string" ? question.default : undefined,
+      });
+    case "multi-choice": {
+      const chosen = Array.isArray(question.default) ? (question.default as string[]) : [];
+      return checkbox({
+        message,
+        choices: question.choices.map((c) => ({
+          value: c.value,
+          name: c.label,
+          checked: chosen.includes(c.value),
+        })),
+        validate: (values) =>
+          check(
+            question,
+            values.map((v) => v.value),
+          ),
+      });
+    }
+    case "boolean":
+      return confirm({ message, default: question.default === true });
+    case "number": {
+      const value = await number({
+        message: question.optional ? `${message} ${styleText("dim", say("no-limit"))}` : message,
+        default: typeof question.default === "number" ? question.default : undefined,
+        required: !question.optional,
+        step: "any",
+        validate: (value) => check(question, value ?? null),
+      });
+      return value ?? null;
+    }
+    case "text":
+      return input({ message, validate: (value) => check(question, value) });
+  }
+}
+
+/** The Requirements schema judges each answer as it is given, so a person fixes it right there. */
+function check(question: Question, value: unknown): true | string {
+  const result = RequirementsSchema.shape[question.field].safeParse(value);
+  return result.success ? true : result.error.issues.map((issue) => issue.message).join("; ");
+}
