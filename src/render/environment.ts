@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import Handlebars from "handlebars";
 import { escapeDeep, escapeFor, unescapeMarkdown, type Target } from "./escape.js";
-import { templatesDir } from "./templates-dir.js";
+import { projectRoot } from "../paths.js";
 
 /**
  * Renders templates/<name>.hbs for one output. Every string in the context is escaped for the target
@@ -19,7 +19,7 @@ const cache = new Map<string, Handlebars.TemplateDelegate>();
 function compiled(name: string): Handlebars.TemplateDelegate {
   let template = cache.get(name);
   if (template === undefined) {
-    const source = readFileSync(join(templatesDir(), `${name}.hbs`), "utf8");
+    const source = readFileSync(join(projectRoot(), "templates", `${name}.hbs`), "utf8");
     // strict: a missing field throws instead of printing nothing, so a typo cannot hide in an answer.
     environment ??= createEnvironment();
     template = environment.compile(source, { noEscape: true, strict: true });
@@ -31,7 +31,7 @@ function compiled(name: string): Handlebars.TemplateDelegate {
 function createEnvironment(): typeof Handlebars {
   const env = Handlebars.create();
   for (const [name, helper] of Object.entries(helpers)) env.registerHelper(name, helper);
-  const partialsDir = join(templatesDir(), "partials");
+  const partialsDir = join(projectRoot(), "templates", "partials");
   for (const file of readdirSync(partialsDir).filter((f) => f.endsWith(".hbs"))) {
     env.registerPartial(basename(file, ".hbs"), readFileSync(join(partialsDir, file), "utf8"));
   }
