@@ -106,6 +106,58 @@ describe("renderAdvice", () => {
   });
 });
 
+describe("budget and fit", () => {
+  const overBudget: Advice = {
+    ...advice,
+    recommendation: { ...advice.recommendation, fits: false },
+    budget: {
+      monthlyBudgetUsd: 100,
+      withinBudget: false,
+      cheaperFit: {
+        option: "service-endpoint",
+        title: "Service endpoint",
+        monthlyCostUsd: 0,
+        givesUp: ["Reach from on-premises."],
+      },
+    },
+  };
+
+  it.each(["text", "markdown", "slack"] as const)(
+    "%s: says it is over budget and names the cheaper fit",
+    (format) => {
+      const out = renderAdvice(overBudget, requirements, format);
+      expect(out).toContain("over the budget of $100.00");
+      expect(out).toContain("costs more than the budget of $100.00 a month");
+      expect(out).toContain(
+        "Service endpoint (service-endpoint) at $0.00 a month. It gives up: Reach from on-premises.",
+      );
+      expect(out).toContain("No option meets every requirement");
+    },
+  );
+
+  it("says when no fitting option stays within the budget", () => {
+    const out = renderAdvice(
+      { ...overBudget, budget: { ...overBudget.budget, cheaperFit: null } },
+      requirements,
+      "text",
+    );
+    expect(out).toContain("No option that fits stays within the budget.");
+  });
+
+  it("marks options whose price is not in the list", () => {
+    expect(renderAdvice(advice, requirements, "text")).toContain(
+      "[private-link-service], $0.00 a month plus charges not in our price list",
+    );
+    const unpriced = { item: "Private Link Service", pricingPage: "https://azure.microsoft.com/pricing/" };
+    const withUnpriced: Advice = { ...advice, cost: { ...advice.cost, unpriced: [unpriced] } };
+    const out = renderAdvice(withUnpriced, requirements, "markdown");
+    expect(out).toContain("$2,055.30 a month plus charges not in our price list");
+    expect(out).toContain(
+      "- Private Link Service: not in our price list, see https://azure.microsoft.com/pricing/",
+    );
+  });
+});
+
 describe("renderAdviceSections", () => {
   it("gives the parts in reading order, escaped, with a short fallback text", () => {
     const { advice: a, requirements: r } = hostile(`${TITLE} ${PING}`);
