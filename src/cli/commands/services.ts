@@ -30,6 +30,13 @@ export function registerServices(program: Command, context: CliContext): void {
           .filter(([, support]) => support?.supported)
           .map(([option]) => option),
       }));
-      context.stdout.write(renderTemplate("services.text", { services: rows }, "text"));
+      const width = (key: "id" | "name"): number => Math.max(0, ...rows.map((row) => row[key].length));
+      context.stdout.write(
+        renderTemplate(
+          "services.text",
+          { services: rows, idWidth: width("id"), nameWidth: width("name") },
+          "text",
+        ),
+      );
     });
 }
