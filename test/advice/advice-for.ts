@@ -16,3 +16,8 @@ export function alternative(advice: Advice, option: string): Advice["alternative
   if (found === undefined) throw new Error(`no alternative ${option}`);
   return found;
 }
+
+/** The advice for reaching one catalog service, with any further requirements. */
+export function serviceAdvice(cloud: string, service: string, extra: Record<string, unknown> = {}): Advice {
+  return adviceFor({ cloud, target: "cloud-service", service, ...extra }).advice;
+}

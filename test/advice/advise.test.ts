@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { adviceFor, alternative } from "./advice-for.js";
+import { adviceFor, alternative, serviceAdvice } from "./advice-for.js";
 
 const storage = { cloud: "azure", target: "cloud-service", service: "azure-storage-blob" };
 
@@ -21,7 +21,7 @@ describe("advise: the seed documents' claims", () => {
 
   // 001_dc66bb4725c1f799.txt: "There is no Service Endpoint ... for Azure Log Analytics. However, there is a solution for Private Links".
   it("Log Analytics has no service endpoint → private endpoint through AMPLS", () => {
-    const { advice } = adviceFor({ cloud: "azure", target: "cloud-service", service: "azure-log-analytics" });
+    const advice = serviceAdvice("azure", "azure-log-analytics");
     expect(advice.recommendation.option).toBe("private-endpoint");
     expect(advice.caveats.join(" ")).toMatch(/Azure Monitor Private Link Scope/);
     expect(alternative(advice, "service-endpoint").fits).toBe(false);
@@ -112,12 +112,7 @@ describe("advise: the seed documents' claims", () => {
   });
 
   it("on-premises reach to a service with no known private endpoint: honest answer, not a crash", () => {
-    const { advice } = adviceFor({
-      cloud: "azure",
-      target: "cloud-service",
-      service: "azure-cognitive-services",
-      onPremisesAccess: true,
-    });
+    const advice = serviceAdvice("azure", "azure-cognitive-services", { onPremisesAccess: true });
     expect(advice.recommendation.option).toBe("service-endpoint");
     expect(advice.recommendation.fits).toBe(false);
     expect(advice.caveats.join(" ")).toMatch(/public NAT IP/);
@@ -140,7 +135,7 @@ describe("advise: the seed documents' claims", () => {
   });
 
   it("Service Bus: the service endpoint is Premium only", () => {
-    const { advice } = adviceFor({ cloud: "azure", target: "cloud-service", service: "azure-service-bus" });
+    const advice = serviceAdvice("azure", "azure-service-bus");
     expect(advice.recommendation.option).toBe("service-endpoint");
     expect(advice.caveats.join(" ")).toMatch(/Premium tier only/);
   });
@@ -148,12 +143,7 @@ describe("advise: the seed documents' claims", () => {
 
 describe("advise: AWS and GCP (002_7c29205c3695fc94.txt)", () => {
   it("S3 from a VPC → free gateway endpoint, with the seed's command", () => {
-    const { advice } = adviceFor({
-      cloud: "aws",
-      target: "cloud-service",
-      service: "aws-s3",
-      dataGbPerMonth: 1000,
-    });
+    const advice = serviceAdvice("aws", "aws-s3", { dataGbPerMonth: 1000 });
     expect(advice.recommendation.option).toBe("aws-gateway-endpoint");
     expect(advice.cost.totalUsd).toBe(0);
     expect(advice.nextSteps[0]).toBe(
@@ -172,12 +162,7 @@ describe("advise: AWS and GCP (002_7c29205c3695fc94.txt)", () => {
   });
 
   it("SQS has no gateway endpoint → interface endpoint priced per AZ-hour and GB", () => {
-    const { advice } = adviceFor({
-      cloud: "aws",
-      target: "cloud-service",
-      service: "aws-sqs",
-      dataGbPerMonth: 10,
-    });
+    const advice = serviceAdvice("aws", "aws-sqs", { dataGbPerMonth: 10 });
     expect(advice.recommendation.option).toBe("aws-interface-endpoint");
     expect(advice.cost.totalUsd).toBeCloseTo(7.3 + 0.1, 6);
     expect(advice.nextSteps[0]).toContain("com.amazonaws.<region>.sqs --vpc-endpoint-type Interface");
@@ -207,13 +192,7 @@ describe("advise: budget", () => {
   });
 
   it("over budget with no cheaper option that fits: says so (cheaperFit null)", () => {
-    const { advice } = adviceFor({
-      cloud: "aws",
-      target: "cloud-service",
-      service: "aws-s3",
-      transitiveRouting: true,
-      monthlyBudgetUsd: 1,
-    });
+    const advice = serviceAdvice("aws", "aws-s3", { transitiveRouting: true, monthlyBudgetUsd: 1 });
     expect(advice.recommendation.option).toBe("aws-interface-endpoint");
     expect(advice.budget.withinBudget).toBe(false);
     expect(advice.budget.cheaperFit).toBeNull();
@@ -234,13 +213,7 @@ describe("advise: budget", () => {
   });
 
   it("GCP from on-premises on a zero budget: Private Google Access fits at $0", () => {
-    const { advice } = adviceFor({
-      cloud: "gcp",
-      target: "cloud-service",
-      service: "gcp-bigquery",
-      onPremisesAccess: true,
-      monthlyBudgetUsd: 0,
-    });
+    const advice = serviceAdvice("gcp", "gcp-bigquery", { onPremisesAccess: true, monthlyBudgetUsd: 0 });
     expect(advice.recommendation.option).toBe("gcp-private-service-connect");
     expect(advice.budget.cheaperFit?.option).toBe("gcp-private-google-access");
     expect(advice.budget.cheaperFit?.givesUp.length).toBeGreaterThan(0);

@@ -23,17 +23,13 @@ const tiny: DecisionTree = {
 
 describe("treeToMermaid", () => {
   it("draws questions, options and answered edges, with quotes escaped", () => {
-    expect(treeToMermaid(tiny)).toBe(
-      [
-        "flowchart TD",
-        '  q_onprem{"Reach from #quot;on-prem#quot;?"}',
-        '  leaf_pe["private-endpoint"]',
-        '  leaf_se["service-endpoint"]',
-        '  q_onprem -->|"Yes"| leaf_pe',
-        '  q_onprem -->|"No"| leaf_se',
-        "",
-      ].join("\n"),
-    );
+    expect(treeToMermaid(tiny)).toBe(`flowchart TD
+  q_onprem{"Reach from #quot;on-prem#quot;?"}
+  leaf_pe["private-endpoint"]
+  leaf_se["service-endpoint"]
+  q_onprem -->|"Yes"| leaf_pe
+  q_onprem -->|"No"| leaf_se
+`);
   });
 
   it("draws every node and edge of the shipped tree", () => {
@@ -48,16 +44,12 @@ describe("treeToMermaid", () => {
 
 describe("treeToOutline", () => {
   it("indents answers under questions and ends each path at an option", () => {
-    expect(treeToOutline(tiny)).toBe(
-      [
-        'Reach from "on-prem"? [onPremisesAccess]',
-        "  true: Yes",
-        "    → private-endpoint",
-        "  false: No",
-        "    → service-endpoint",
-        "",
-      ].join("\n"),
-    );
+    expect(treeToOutline(tiny)).toBe(`Reach from "on-prem"? [onPremisesAccess]
+  true: Yes
+    → private-endpoint
+  false: No
+    → service-endpoint
+`);
   });
 
   it("reaches every option of the shipped tree", () => {
