@@ -9,8 +9,8 @@ import { say } from "./words.js";
 /** What the commands read from and write to; tests and the bin pass the process's own. */
 export interface CliContext {
   stdin: NodeJS.ReadableStream & { isTTY?: boolean };
-  stdout: { write(text: string): unknown };
-  stderr: { write(text: string): unknown };
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream;
   /** The knowledge, loaded on first use so `--help` works without it. */
   knowledge(): Knowledge;
 }

@@ -12,11 +12,12 @@ import { say } from "./words.js";
 
 /**
  * Asks the questionnaire in the terminal, one question at a time, re-reading which questions matter after
- * every answer (e.g. no service question once the target is a virtual network).
+ * every answer (e.g. no service question once the target is a virtual network). Questions go to `output`
+ * (stderr), so the advice on stdout can be redirected to a file.
  */
 export async function askQuestions(
   knowledge: ServiceDirectory,
-  output: { write(text: string): unknown },
+  output: NodeJS.WritableStream,
 ): Promise<Answers> {
   const answers: Record<string, unknown> = {};
   for (const step of STEPS) {
@@ -24,51 +25,63 @@ export async function askQuestions(
     for (;;) {
       const next = questionsFor(step, answers, knowledge).find((q) => !(q.field in answers));
       if (next === undefined) break;
-      answers[next.field] = await ask(next);
+      output.write(`${styleText("dim", next.hint)}\n`);
+      answers[next.field] = await ask(next, { output });
     }
   }
   return answers;
 }
 
-async function ask(question: Question): Promise<unknown> {
-  const message = `${question.label} ${styleText("dim", question.hint)}`;
+type PromptContext = { output: NodeJS.WritableStream };
+
+async function ask(question: Question, context: PromptContext): Promise<unknown> {
+  const message = question.label;
   switch (question.kind) {
     case "choice":
-      return select({
-        message,
-        choices: question.choices.map((c) => ({ value: c.value, name: c.label })),
-        default: typeof question.default === "string" ? question.default : undefined,
-      });
+      return select(
+        {
+          message,
+          choices: question.choices.map((c) => ({ value: c.value, name: c.label })),
+          default: typeof question.default === "string" ? question.default : undefined,
+        },
+        context,
+      );
     case "multi-choice": {
       const chosen = Array.isArray(question.default) ? (question.default as string[]) : [];
-      return checkbox({
-        message,
-        choices: question.choices.map((c) => ({
-          value: c.value,
-          name: c.label,
-          checked: chosen.includes(c.value),
-        })),
-        validate: (values) =>
-          check(
-            question,
-            values.map((v) => v.value),
-          ),
-      });
+      return checkbox(
+        {
+          message,
+          choices: question.choices.map((c) => ({
+            value: c.value,
+            name: c.label,
+            checked: chosen.includes(c.value),
+          })),
+          validate: (values) =>
+            check(
+              question,
+              values.map((v) => v.value),
+            ),
+        },
+        context,
+      );
     }
     case "boolean":
-      return confirm({ message, default: question.default === true });
+      return confirm({ message, default: question.default === true }, context);
     case "number": {
-      const value = await number({
-        message: question.optional ? `${message} ${styleText("dim", say("no-limit"))}` : message,
-        default: typeof question.default === "number" ? question.default : undefined,
-        required: !question.optional,
-        step: "any",
-        validate: (value) => check(question, value ?? null),
-      });
+      const value = await number(
+        {
+          message,
+          default: typeof question.default === "number" ? question.default : undefined,
+          required: !question.optional,
+          step: "any",
+          validate: (value) => check(question, value ?? null),
+        },
+        context,
+      );
       return value ?? null;
     }
     case "text":
-      return input({ message, validate: (value) => check(question, value) });
+      return input({ message, validate: (value) => check(question, value) }, context);
   }
 }
 

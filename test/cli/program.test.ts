@@ -1,4 +1,4 @@
-import { Readable } from "node:stream";
+import { Readable, Writable } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { loadKnowledge } from "../../src/knowledge/index.js";
 import { runCli, type CliContext } from "../../src/cli/program.js";
@@ -11,11 +11,20 @@ function contextWith(
     out: "",
     err: "",
     stdin: Object.assign(Readable.from([stdin]), { isTTY: false }),
-    stdout: { write: (text: string) => (context.out += text) },
-    stderr: { write: (text: string) => (context.err += text) },
+    stdout: collect((text) => (context.out += text)),
+    stderr: collect((text) => (context.err += text)),
     knowledge,
   };
   return context;
+}
+
+function collect(append: (text: string) => void): Writable {
+  return new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      append(chunk.toString("utf8"));
+      done();
+    },
+  });
 }
 
 const argv = (...args: string[]): string[] => ["node", "endpoint-advice", ...args];

@@ -1,3 +1,4 @@
+import { PassThrough } from "node:stream";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { loadQuestionnaire, type ServiceDirectory } from "../../src/advice/questionnaire.js";
 import { RequirementsSchema } from "../../src/advice/requirements.js";
@@ -27,7 +28,7 @@ const { askQuestions } = await import("../../src/cli/prompt.js");
 const services: ServiceDirectory = {
   servicesFor: () => [{ id: "azure-storage-blob", name: "Azure Blob Storage" }],
 };
-const quiet = { write: () => true };
+const quiet = new PassThrough().resume();
 
 describe("askQuestions", () => {
   beforeEach(() => {
