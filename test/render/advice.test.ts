@@ -95,6 +95,8 @@ describe("renderAdvice", () => {
       expect(out).toContain(`\n## ${heading}\n`);
     }
     expect(out).toContain("Status: proposed");
+    expect(out).toContain("- Needs 1 endpoint\n");
+    expect(renderAdvice(a, { ...r, endpointCount: 3 }, "markdown")).toContain("- Needs 3 endpoints\n");
   });
 
   it("slack: user text cannot ping or forge links, and only &amp; &lt; &gt; are used", () => {
