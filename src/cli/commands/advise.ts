@@ -42,7 +42,7 @@ export function registerAdvise(program: Command, context: CliContext): void {
 
 interface RawAnswers {
   answers: unknown;
-  /** Where they came from, for messages: a file name or "stdin". */
+  /** Where they came from, for messages: a file name, stdin or the questionnaire. */
   source: string;
 }
 
@@ -55,7 +55,7 @@ async function askInTerminal(context: CliContext): Promise<RawAnswers> {
 }
 
 async function readAnswers(path: string, context: CliContext): Promise<RawAnswers> {
-  const source = path === "-" ? "stdin" : path;
+  const source = path === "-" ? say("stdin-source") : path;
   let text: string;
   try {
     text = path === "-" ? await readStream(context.stdin) : await readFile(path, "utf8");
