@@ -88,9 +88,9 @@ function insertVersion1Decision(db: Database.Database): void {
   const { requirements, advice } = newDecision();
   db.prepare(
     `INSERT INTO decision (workspace, number, dedupe_key, channel, author, created_at, title, requirements, advice,
-       option, service, monthly_cost_usd, rendered, tree_version, catalog_version, pricing_version)
+       option, service, monthly_cost_usd, rendered)
      VALUES ('T1', 1, 'k1', 'C1', 'U-old', '2025-06-01T08:00:00.000Z', 'Legacy storage', ?, ?,
-       'private-endpoint', 'azure-storage-blob', 7.3, 'text', 't', 'c', 'p')`,
+       'private-endpoint', 'azure-storage-blob', 7.3, 'text')`,
   ).run(JSON.stringify(requirements), JSON.stringify(advice));
 }
 
