@@ -39,16 +39,11 @@ export function decisionStore(db: Database.Database, options: StoreOptions = {})
       dedupeKey: decision.dedupeKey,
     }) as DecisionRow | undefined;
     if (existing !== undefined) return { decision: toDecision(existing), created: false };
-    const createdAt = now();
-    const { id } = statements.insert.get(decisionColumns(decision, createdAt)) as { id: number };
-    statements.insertChange.run({
-      decisionId: id,
-      status: "proposed",
-      actor: decision.author,
-      at: createdAt,
-      comment: "",
-    });
-    return { decision: toDecision(statements.byId.get({ id }) as DecisionRow), created: true };
+    const columns = decisionColumns(decision, now());
+    const { id, number } = statements.insert.get(columns) as { id: number; number: number };
+    const row: DecisionRow = { ...columns, ...NEW_DECISION_STATE, id, number };
+    // Built from what was just written: no read back, no JSON parsing on the hot path.
+    return { decision: recordOf(row, decision.requirements, decision.advice), created: true };
   };
 
   const changeStatus = (workspace: string, id: string, change: StatusChangeRequest): Result<Decision> => {
@@ -104,7 +99,15 @@ export function decisionStore(db: Database.Database, options: StoreOptions = {})
     changeStatus: (workspace, id, change) => db.transaction(changeStatus).immediate(workspace, id, change),
     history: (workspace, id) => {
       const row = find(workspace, id);
-      return row === undefined ? [] : (statements.changes.all({ decisionId: row.id }) as StatusChange[]);
+      if (row === undefined) return [];
+      // Creation is the first entry; it is not stored twice (every save would write two more pages).
+      const created: StatusChange = {
+        status: "proposed",
+        actor: row.author,
+        at: row.created_at,
+        comment: "",
+      };
+      return [created, ...(statements.changes.all({ decisionId: row.id }) as StatusChange[])];
     },
     setMessageRef: (workspace, id, channel, ts) => {
       const number = decisionNumber(id);
@@ -136,9 +139,9 @@ function prepareStatements(db: Database.Database) {
         advice, option, service, monthly_cost_usd, rendered)
       VALUES (@workspace,
         (SELECT coalesce(max(number), 0) + 1 FROM decision WHERE workspace = @workspace),
-        @dedupeKey, @channel, @author, @createdAt, @title, @requirements, @advice, @option, @service,
-        @monthlyCostUsd, @rendered)
-      RETURNING id`),
+        @dedupe_key, @channel, @author, @created_at, @title, @requirements, @advice, @option, @service,
+        @monthly_cost_usd, @rendered)
+      RETURNING id, number`),
     insertChange: db.prepare(`
       INSERT INTO status_change (decision_id, status, actor, at, comment)
       VALUES (@decisionId, @status, @actor, @at, @comment)`),
@@ -198,26 +201,40 @@ interface DecisionRow {
   supersedes_number: number | null;
 }
 
+/** The columns a new decision is inserted with, named as the row returns them. */
 function decisionColumns(decision: NewDecision, createdAt: string) {
   const { advice } = decision;
   return {
     workspace: decision.workspace,
-    dedupeKey: decision.dedupeKey,
+    dedupe_key: decision.dedupeKey,
     channel: decision.channel,
     author: decision.author,
-    createdAt,
+    created_at: createdAt,
     title: decision.title,
     requirements: JSON.stringify(decision.requirements),
     advice: JSON.stringify(advice),
     option: advice.recommendation.option,
     service: decision.requirements.service ?? null,
-    monthlyCostUsd: advice.recommendation.monthlyCostUsd,
+    monthly_cost_usd: advice.recommendation.monthlyCostUsd,
     rendered: decision.rendered,
   };
 }
 
+/** What every new decision starts with. */
+const NEW_DECISION_STATE = {
+  status: "proposed",
+  notes: "",
+  message_channel: null,
+  message_ts: null,
+  superseded_by_number: null,
+  supersedes_number: null,
+} as const;
+
 function toDecision(row: DecisionRow): Decision {
-  const advice = JSON.parse(row.advice) as Advice;
+  return recordOf(row, JSON.parse(row.requirements) as Requirements, JSON.parse(row.advice) as Advice);
+}
+
+function recordOf(row: DecisionRow, requirements: Requirements, advice: Advice): Decision {
   return {
     id: displayId(row.number),
     workspace: row.workspace,
@@ -225,7 +242,7 @@ function toDecision(row: DecisionRow): Decision {
     author: row.author,
     createdAt: row.created_at,
     title: row.title,
-    requirements: JSON.parse(row.requirements) as Requirements,
+    requirements,
     advice,
     option: row.option as OptionId,
     service: row.service,

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { openStore, StoreError, type DecisionStore } from "../../src/store/index.js";
-import { newDecision, steppingClock, tempFolder } from "./new-decision.js";
+import { newDecision, steppingClock, storageQuestion, tempFolder } from "./new-decision.js";
 
 let folder: ReturnType<typeof tempFolder>;
 let store: DecisionStore;
@@ -34,7 +34,7 @@ describe("saveDecision", () => {
       service: "azure-storage-blob",
       monthlyCostUsd: 2055.3,
       rendered: "rendered answer",
-      versions: { tree: "2025-01-01", catalog: "2025-01-01", pricing: "2025-01-01" },
+      versions: storageQuestion().knowledge.versions,
       status: "proposed",
       supersededBy: null,
       supersedes: null,
