@@ -65,7 +65,7 @@ describe("renderDecision", () => {
     const text = renderDecision(decision, history, "text");
     expect(text).toMatch(/^EA-7 {2}superseded, superseded by EA-9, supersedes EA-3\n/);
     expect(text).toContain("Decided by U-ann in C42 on 2026-03-01");
-    expect(text).toContain("Recommendation: Azure Private Endpoint (Azure Private Link) (private-endpoint)");
+    expect(text).toContain("Recommendation: Azure Private Endpoint (Azure Private Link)");
   });
 });
 
