@@ -1,22 +1,12 @@
 import { InvalidArgumentError, Option, type Command } from "commander";
-import { OPTION_IDS, type OptionId } from "../../advice/options.js";
+import { OPTION_IDS } from "../../advice/options.js";
 import { renderDecisionList, type DecisionListFormat } from "../../render/index.js";
-import { DECISION_STATUSES, MAX_PAGE_SIZE, type DecisionStatus } from "../../store/index.js";
+import { DECISION_STATUSES, MAX_PAGE_SIZE, type DecisionQuery } from "../../store/index.js";
 import { sayHistory, withHistory, writeLine } from "../history.js";
 import type { CliContext } from "../program.js";
 
-interface HistoryOptions {
-  status?: DecisionStatus;
-  option?: OptionId;
-  service?: string;
-  author?: string;
-  from?: string;
-  to?: string;
-  limit: number;
-  cursor?: string;
-  format: DecisionListFormat;
-  json?: boolean;
-}
+/** The filters as commander parses them (the words become `text`), plus how to print. */
+type HistoryOptions = Omit<DecisionQuery, "text"> & { format: DecisionListFormat; json?: boolean };
 
 /** `history [words…]`: one page of the workspace's decisions, newest first, searched and filtered. */
 export function registerHistory(program: Command, context: CliContext): void {
