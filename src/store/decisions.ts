@@ -73,16 +73,19 @@ export function decisionStore(db: Database.Database, options: StoreOptions = {})
     return { ok: true, value: toDecision(statements.byId.get({ id: row.id }) as DecisionRow) };
   };
 
+  // Every write takes the write lock up front (BEGIN IMMEDIATE), so a busy file waits out busy_timeout
+  // instead of failing halfway when a read would have to become a write.
+  const saveOne = db.transaction(insert);
+  const saveMany = db.transaction((all: Iterable<NewDecision>) => {
+    let created = 0;
+    for (const decision of all) if (insert(decision).created) created += 1;
+    return created;
+  });
+  const changeOne = db.transaction(changeStatus);
+
   return {
-    saveDecision: (decision) => db.transaction(insert).immediate(decision),
-    saveDecisions: (decisions) =>
-      db
-        .transaction((all: Iterable<NewDecision>) => {
-          let created = 0;
-          for (const decision of all) if (insert(decision).created) created += 1;
-          return created;
-        })
-        .immediate(decisions),
+    saveDecision: (decision) => saveOne.immediate(decision),
+    saveDecisions: (decisions) => saveMany.immediate(decisions),
     getDecision: (workspace, id) => {
       const row = find(workspace, id);
       return row && toDecision(row);
@@ -96,7 +99,7 @@ export function decisionStore(db: Database.Database, options: StoreOptions = {})
       }
       return toPage(statement.all(params) as DecisionRow[], limit);
     },
-    changeStatus: (workspace, id, change) => db.transaction(changeStatus).immediate(workspace, id, change),
+    changeStatus: (workspace, id, change) => changeOne.immediate(workspace, id, change),
     history: (workspace, id) => {
       const row = find(workspace, id);
       if (row === undefined) return [];

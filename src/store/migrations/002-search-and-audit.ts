@@ -6,7 +6,7 @@
 export const searchAndAudit = `
 CREATE VIRTUAL TABLE decision_fts USING fts5 (
   title, notes, service, option,
-  content = 'decision', content_rowid = 'id', tokenize = 'unicode61'
+  content = 'decision', content_rowid = 'id', tokenize = 'porter unicode61'
 );
 INSERT INTO decision_fts (decision_fts) VALUES ('rebuild');
 
