@@ -1,4 +1,5 @@
 import { run as adviceBench } from "./advice.js";
+import { run as storeBench } from "./store.js";
 
 /** One measured figure, printed by `npm run bench`; targets are for reading, not asserted. */
 export interface BenchResult {
@@ -8,7 +9,7 @@ export interface BenchResult {
   target: string;
 }
 
-const benches: (() => Promise<BenchResult[]>)[] = [adviceBench];
+const benches: (() => Promise<BenchResult[]>)[] = [adviceBench, storeBench];
 
 for (const bench of benches) {
   for (const result of await bench()) {
