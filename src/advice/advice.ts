@@ -35,26 +35,22 @@ export interface TraceStep {
   source: string;
 }
 
-export interface Recommendation {
+/** How one option measures up against the requirements. */
+interface OptionVerdict {
   option: OptionId;
   title: string;
-  /** false when even the best option cannot meet every requirement (the caveats say which). */
+  /** false when the option cannot meet every requirement (the reasons, or the caveats, say which). */
   fits: boolean;
+  /** For the recommendation: why. For an alternative: why not, or (when it fits) its drawbacks. */
   reasons: string[];
   /** sources[i] justifies reasons[i]. */
   sources: string[];
   monthlyCostUsd: number;
 }
 
-export interface Alternative {
-  option: OptionId;
-  title: string;
-  fits: boolean;
-  /** Why not: the requirements it cannot meet, or (when it fits) its drawbacks. */
-  reasons: string[];
-  /** sources[i] justifies reasons[i]. */
-  sources: string[];
-  monthlyCostUsd: number;
+export type Recommendation = OptionVerdict;
+
+export interface Alternative extends OptionVerdict {
   cost: CostBreakdown;
 }
 
