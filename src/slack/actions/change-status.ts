@@ -1,0 +1,52 @@
+import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from "@slack/bolt";
+import { answerMessage } from "../blocks/answer.js";
+import type { SlackDeps } from "../deps.js";
+import { publishHome } from "../home/publish-home.js";
+import { isWorkspaceAdmin } from "../workspace-admin.js";
+import { say } from "../words.js";
+
+type ActionArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
+
+/** Accept or Reject: only the author or a workspace admin; the message is updated in place. */
+export function changeDecisionStatus(deps: SlackDeps, status: "accepted" | "rejected") {
+  return async ({ ack, body, action, client, respond }: ActionArgs): Promise<void> => {
+    await ack();
+    const workspace = body.team?.id ?? "";
+    const actor = body.user.id;
+    const decision = deps.store.getDecision(workspace, action.value ?? "");
+    if (decision === undefined) {
+      await respond({
+        response_type: "ephemeral",
+        replace_original: false,
+        text: say("not-found", { id: action.value }),
+      });
+      return;
+    }
+    const actorIsAdmin = actor !== decision.author && (await isWorkspaceAdmin(client, deps, actor));
+    if (actor !== decision.author && !actorIsAdmin) {
+      await respond({
+        response_type: "ephemeral",
+        replace_original: false,
+        text: say("status-refused", { id: decision.id, author: decision.author, status }),
+      });
+      return;
+    }
+    const changed = deps.store.changeStatus(workspace, decision.id, { status, actor, actorIsAdmin });
+    if (!changed.ok) {
+      const reasons = changed.errors.map((error) => error.message);
+      await respond({
+        response_type: "ephemeral",
+        replace_original: false,
+        text: say("status-failed", { id: decision.id, reasons }),
+      });
+      return;
+    }
+    if (body.channel !== undefined && body.message !== undefined)
+      await client.chat.update({
+        channel: body.channel.id,
+        ts: body.message.ts,
+        ...answerMessage(changed.value),
+      });
+    await publishHome(client, deps, workspace, actor);
+  };
+}

@@ -1,0 +1,32 @@
+import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from "@slack/bolt";
+import type { SlackDeps } from "../deps.js";
+import { openQuestionnaire } from "../questionnaire.js";
+import { say } from "../words.js";
+
+type ActionArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
+
+/** Re-run with changes: the questionnaire again, filled in with the decision's answers. */
+export function rerunDecision(deps: SlackDeps) {
+  return async ({ ack, body, action, client, respond }: ActionArgs): Promise<void> => {
+    await ack();
+    const decision = deps.store.getDecision(body.team?.id ?? "", action.value ?? "");
+    if (decision === undefined) {
+      await respond({
+        response_type: "ephemeral",
+        replace_original: false,
+        text: say("not-found", { id: action.value }),
+      });
+      return;
+    }
+    const failure = await openQuestionnaire(client, deps, body.trigger_id, {
+      channel: body.channel?.id ?? null,
+      answers: decision.requirements,
+    });
+    if (failure !== null)
+      await respond({
+        response_type: "ephemeral",
+        replace_original: false,
+        text: say("modal-failed", { reason: failure }),
+      });
+  };
+}

@@ -1,0 +1,12 @@
+import type { Logger } from "@slack/bolt";
+import type { DecisionStore, Knowledge } from "./ports.js";
+
+/** What the listeners need besides the Slack payload: the knowledge, the decision store, a logger. */
+export interface SlackServices {
+  store: DecisionStore;
+  knowledge: Knowledge;
+}
+
+export interface SlackDeps extends SlackServices {
+  logger: Logger;
+}
