@@ -1,0 +1,86 @@
+import type { Advice } from "../advice/advice.js";
+import type { Requirements } from "../advice/requirements.js";
+import { renderTemplate } from "./environment.js";
+
+export type AdviceFormat = "text" | "markdown" | "slack";
+
+/** The whole answer for one output: the terminal, a Markdown decision record, or Slack mrkdwn. */
+export function renderAdvice(advice: Advice, requirements: Requirements, format: AdviceFormat): string {
+  return renderTemplate(ADVICE_TEMPLATES[format], adviceContext(advice, requirements), format);
+}
+
+/** Slack's section text limit (slack.md: section text 3,000 characters). */
+export const SLACK_SECTION_LIMIT = 3000;
+
+/** The Slack parts of the answer, in reading order, none empty and none over the section limit. */
+export const SLACK_SECTIONS = ["headline", "why", "why-not", "cost", "caveats", "next-steps"] as const;
+
+export interface SlackAdvice {
+  /** Short notification text for chat.postMessage's `text`. */
+  fallbackText: string;
+  /** mrkdwn strings, each ≤ 3,000 characters, for one section block each. */
+  sections: string[];
+}
+
+/** The answer as Slack sections: a long part is split on line boundaries rather than cut off. */
+export function renderAdviceSections(advice: Advice, requirements: Requirements): SlackAdvice {
+  const context = adviceContext(advice, requirements);
+  const sections = SLACK_SECTIONS.flatMap((section) =>
+    splitSection(
+      renderTemplate(`partials/slack-advice-${section}`, context, "slack").trim(),
+      SLACK_SECTION_LIMIT,
+    ),
+  );
+  return { fallbackText: renderTemplate("slack-advice-fallback", context, "slack").trim(), sections };
+}
+
+/**
+ * Splits mrkdwn into pieces of at most `limit` characters at line breaks. A code block cut in two is
+ * closed at the end of one piece and reopened in the next; a single over-long line is cut hard.
+ */
+export function splitSection(text: string, limit: number): string[] {
+  if (text === "") return [];
+  if (text.length <= limit) return [text];
+  const pieces: string[] = [];
+  let current: string[] = [];
+  let inCode = false;
+  const lines = text.split("\n").flatMap((line) => hardSplit(line, limit - 2 * CLOSING.length));
+  for (const line of lines) {
+    const isFence = line.startsWith(FENCE);
+    const stillInCode: boolean = inCode !== isFence;
+    const length = joinedLength([...current, line]) + (stillInCode ? CLOSING.length : 0);
+    if (length > limit && current.length > 0) {
+      pieces.push(current.join("\n") + (inCode ? CLOSING : ""));
+      current = inCode ? [FENCE] : [];
+    }
+    current.push(line);
+    inCode = stillInCode;
+  }
+  pieces.push(current.join("\n"));
+  return pieces;
+}
+
+const FENCE = "```";
+const CLOSING = `\n${FENCE}`;
+
+const ADVICE_TEMPLATES: Record<AdviceFormat, string> = {
+  text: "advice.text",
+  markdown: "advice.md",
+  slack: "advice.slack",
+};
+
+function adviceContext(advice: Advice, requirements: Requirements): object {
+  // Optional fields become null so the strict templates can test them.
+  return { ...advice, requirements: { ...requirements, service: requirements.service ?? null } };
+}
+
+function joinedLength(lines: string[]): number {
+  return lines.reduce((sum, line) => sum + line.length, 0) + Math.max(0, lines.length - 1);
+}
+
+function hardSplit(line: string, width: number): string[] {
+  if (line.length <= width) return [line];
+  const parts: string[] = [];
+  for (let start = 0; start < line.length; start += width) parts.push(line.slice(start, start + width));
+  return parts;
+}

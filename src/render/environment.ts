@@ -1,0 +1,86 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { basename, join } from "node:path";
+import Handlebars from "handlebars";
+import { escapeDeep, escapeFor, unescapeMarkdown, type Target } from "./escape.js";
+import { templatesDir } from "./templates-dir.js";
+
+/**
+ * Renders templates/<name>.hbs for one output. Every string in the context is escaped for the target
+ * before rendering, so a template cannot forget to; templates compile with noEscape (never HTML escaping).
+ */
+export function renderTemplate(name: string, context: object, target: Target): string {
+  const template = compiled(name);
+  return template(escapeDeep(context, escapeFor(target)), { data: { target } });
+}
+
+let environment: typeof Handlebars | undefined;
+const cache = new Map<string, Handlebars.TemplateDelegate>();
+
+function compiled(name: string): Handlebars.TemplateDelegate {
+  let template = cache.get(name);
+  if (template === undefined) {
+    const source = readFileSync(join(templatesDir(), `${name}.hbs`), "utf8");
+    // strict: a missing field throws instead of printing nothing, so a typo cannot hide in an answer.
+    environment ??= createEnvironment();
+    template = environment.compile(source, { noEscape: true, strict: true });
+    cache.set(name, template);
+  }
+  return template;
+}
+
+function createEnvironment(): typeof Handlebars {
+  const env = Handlebars.create();
+  for (const [name, helper] of Object.entries(helpers)) env.registerHelper(name, helper);
+  const partialsDir = join(templatesDir(), "partials");
+  for (const file of readdirSync(partialsDir).filter((f) => f.endsWith(".hbs"))) {
+    env.registerPartial(basename(file, ".hbs"), readFileSync(join(partialsDir, file), "utf8"));
+  }
+  return env;
+}
+
+const dollars = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" });
+const unitPrice = new Intl.NumberFormat("en-US", {
+  style: "currency",
+  currency: "USD",
+  minimumFractionDigits: 2,
+  maximumFractionDigits: 6,
+});
+const quantity = new Intl.NumberFormat("en-US", { maximumFractionDigits: 2 });
+
+/** Handlebars passes its options object last; the helpers below only look at the arguments before it. */
+const helpers: Record<string, (...args: unknown[]) => unknown> = {
+  /** $2,055.30 */
+  money: (amount) => dollars.format(asNumber(amount, "money")),
+  /** $0.006: unit prices keep their significant decimals. */
+  price: (amount) => unitPrice.format(asNumber(amount, "price")),
+  /** 204,800 */
+  number: (value) => quantity.format(asNumber(value, "number")),
+  join: (list, separator) =>
+    Array.isArray(list) ? list.join(typeof separator === "string" ? separator : ", ") : "",
+  eq: (a, b) => a === b,
+  add: (a, b) => asNumber(a, "add") + asNumber(b, "add"),
+  /** {{plural count "endpoint" "endpoints"}} */
+  plural: (count, singular, pluralForm) => (count === 1 ? singular : pluralForm),
+  /** Inline code for the target; Markdown's context arrives escaped, so the span gets the text as written. */
+  code: (text, options) => {
+    const { target } = (options as { data: { target: Target } }).data;
+    if (target === "markdown") return codeSpan(unescapeMarkdown(String(text)));
+    const plain = String(text);
+    return target === "slack" && !plain.includes("`") ? `\`${plain}\`` : plain;
+  },
+};
+
+function asNumber(value: unknown, helper: string): number {
+  if (typeof value !== "number" || !Number.isFinite(value)) {
+    throw new TypeError(`template helper ${helper} needs a number, got ${JSON.stringify(value)}`);
+  }
+  return value;
+}
+
+/** Backtick fence one longer than the longest run inside, padded when the text touches a backtick. */
+function codeSpan(text: string): string {
+  const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = "`".repeat(longest + 1);
+  const pad = text.startsWith("`") || text.endsWith("`") ? " " : "";
+  return `${fence}${pad}${text}${pad}${fence}`;
+}

@@ -1,0 +1,5 @@
+export { renderAdvice, renderAdviceSections, splitSection, SLACK_SECTION_LIMIT } from "./advice.js";
+export type { AdviceFormat, SlackAdvice } from "./advice.js";
+export { renderTemplate } from "./environment.js";
+export { escapeMrkdwn, escapeMarkdown, sanitizeTerminal, escapeCsvField, TARGETS } from "./escape.js";
+export type { Target } from "./escape.js";

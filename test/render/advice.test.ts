@@ -1,0 +1,189 @@
+import { describe, expect, it } from "vitest";
+import type { Advice } from "../../src/advice/advice.js";
+import {
+  renderAdvice,
+  renderAdviceSections,
+  renderTemplate,
+  SLACK_SECTION_LIMIT,
+  splitSection,
+} from "../../src/render/index.js";
+import { unescapeMarkdown } from "../../src/render/escape.js";
+import { advice, requirements } from "../fixtures/advice.js";
+
+const TITLE = `Bob's "prod" <db> & co`;
+const PING = "<!channel> <@U123> <http://evil.example|bank>";
+const ANSI = "\x1b[2J\x1b[31m";
+
+/** The fixture with a hostile string in every free-text place that can reach an answer. */
+function hostile(text: string): { advice: Advice; requirements: typeof requirements } {
+  const tag = (s: string): string => `${s} ${text}`;
+  return {
+    requirements: { ...requirements, title: text },
+    advice: {
+      ...advice,
+      recommendation: {
+        ...advice.recommendation,
+        title: tag("PE"),
+        reasons: advice.recommendation.reasons.map(tag),
+      },
+      alternatives: advice.alternatives.map((a) => ({
+        ...a,
+        title: tag(a.title),
+        reasons: a.reasons.map(tag),
+      })),
+      caveats: advice.caveats.map(tag),
+      trace: advice.trace.map((t) => ({
+        question: tag(t.question),
+        answer: tag(t.answer),
+        source: tag(t.source),
+      })),
+      cost: { ...advice.cost, lines: advice.cost.lines.map((l) => ({ ...l, item: tag(l.item) })) },
+      nextSteps: advice.nextSteps.map(tag),
+    },
+  };
+}
+
+describe("renderAdvice", () => {
+  it.each(["text", "markdown", "slack"] as const)("%s: reads as a person expects", (format) => {
+    const out = renderAdvice(advice, requirements, format);
+    expect(out).toContain("$2,055.30");
+    expect(out).toContain("$7.30");
+    expect(out).toContain("$2,048.00");
+    expect(out).toContain("204,800 GB");
+    expect(out).toContain("2025-01-01");
+    expect(out).not.toMatch(/undefined|\[object Object\]|&#x?[0-9a-f]+;|\{\{|"recommendation"/i);
+  });
+
+  it("text: titles and every other string appear exactly, control sequences removed", () => {
+    const { advice: a, requirements: r } = hostile(`${ANSI}${TITLE} ${PING}`);
+    const out = renderAdvice(a, r, "text");
+    expect(out.split("\n")[0]).toBe(`${TITLE} ${PING}`);
+    expect(out).not.toContain("\x1b");
+    expect(out.match(new RegExp(escapeRegExp(`${TITLE} ${PING}`), "g"))?.length).toBeGreaterThanOrEqual(9);
+  });
+
+  it("markdown: the title reads exactly as typed, no HTML entities, and the record has its sections", () => {
+    const { advice: a, requirements: r } = hostile(`${TITLE} ${PING}`);
+    const out = renderAdvice(a, r, "markdown");
+    const heading = out.split("\n")[0] ?? "";
+    expect(heading).toBe(
+      `# Bob's "prod" \\<db\\> & co \\<!channel\\> \\<@U123\\> \\<http://evil.example\\|bank\\>`,
+    );
+    expect(unescapeMarkdown(heading)).toBe(`# ${TITLE} ${PING}`);
+    expect(out).not.toMatch(/&(amp|lt|gt|quot|#x?[0-9a-f]+);/i);
+    // Every < in the document is escaped, so no reader turns user text into HTML or an autolink.
+    expect(out).not.toMatch(/(^|[^\\])</m);
+    for (const heading of [
+      "Context",
+      "Decision",
+      "Why",
+      "Alternatives",
+      "Cost",
+      "Consequences",
+      "Next steps",
+    ]) {
+      expect(out).toContain(`\n## ${heading}\n`);
+    }
+    expect(out).toContain("Status: proposed");
+  });
+
+  it("slack: user text cannot ping or forge links, and only &amp; &lt; &gt; are used", () => {
+    const { advice: a, requirements: r } = hostile(`${TITLE} ${PING}`);
+    const out = renderAdvice(a, r, "slack");
+    expect(out).toContain(`Bob's "prod" &lt;db&gt; &amp; co &lt;!channel&gt; &lt;@U123&gt;`);
+    expect(out).not.toMatch(/[<>]/);
+    expect(out.match(/&[^\s;]*;/g)?.every((entity) => ["&amp;", "&lt;", "&gt;"].includes(entity))).toBe(true);
+  });
+});
+
+describe("renderAdviceSections", () => {
+  it("gives the parts in reading order, escaped, with a short fallback text", () => {
+    const { advice: a, requirements: r } = hostile(`${TITLE} ${PING}`);
+    const { fallbackText, sections } = renderAdviceSections(a, r);
+    expect(fallbackText).toContain('Bob\'s "prod" &lt;db&gt; &amp; co &lt;!channel&gt;');
+    expect(fallbackText).toContain("$2,055.30");
+    expect(sections).toHaveLength(6);
+    expect(sections[0]).toContain("*Recommendation:");
+    expect(sections[1]).toContain("How the decision tree got there");
+    expect(sections[2]).toContain("Why not the others");
+    expect(sections[3]).toContain("```");
+    expect(sections[4]).toContain("Watch out for");
+    expect(sections[5]).toContain("Next steps");
+    for (const section of sections) expect(section).not.toMatch(/[<>]/);
+  });
+
+  it("leaves out empty parts", () => {
+    const { sections } = renderAdviceSections({ ...advice, caveats: [], alternatives: [] }, requirements);
+    expect(sections).toHaveLength(4);
+  });
+
+  it("splits a very long answer into sections of at most 3,000 characters, losing nothing", () => {
+    const long = "word ".repeat(60).trim();
+    const huge: Advice = {
+      ...advice,
+      alternatives: Array.from({ length: 60 }, (_, i) => ({
+        ...advice.alternatives[0]!,
+        title: `Option ${i}`,
+        reasons: [long],
+      })),
+      cost: {
+        ...advice.cost,
+        lines: Array.from({ length: 200 }, (_, i) => ({ ...advice.cost.lines[0]!, item: `Endpoint ${i}` })),
+      },
+      caveats: Array.from({ length: 100 }, (_, i) => `Caveat ${i}: ${long}`),
+    };
+    const { sections } = renderAdviceSections(huge, requirements);
+    expect(sections.length).toBeGreaterThan(6);
+    for (const section of sections) {
+      expect(section.length).toBeLessThanOrEqual(SLACK_SECTION_LIMIT);
+      expect((section.match(/```/g) ?? []).length % 2).toBe(0);
+    }
+    const all = sections.join("\n");
+    for (let i = 0; i < 60; i++) expect(all).toContain(`*Option ${i}*`);
+    for (let i = 0; i < 200; i++) expect(all).toContain(`Endpoint ${i}:`);
+    for (let i = 0; i < 100; i++) expect(all).toContain(`Caveat ${i}:`);
+  });
+});
+
+describe("splitSection", () => {
+  it("keeps short text whole and drops empty text", () => {
+    expect(splitSection("a\nb", 10)).toEqual(["a\nb"]);
+    expect(splitSection("", 10)).toEqual([]);
+  });
+
+  it("splits on line boundaries", () => {
+    expect(splitSection("aaaaaaaa\nbbbbbbbb\ncccccccc", 20)).toEqual(["aaaaaaaa\nbbbbbbbb", "cccccccc"]);
+  });
+
+  it("closes and reopens a code block it cuts", () => {
+    const pieces = splitSection("```\n1111\n2222\n3333\n```", 18);
+    expect(pieces).toEqual(["```\n1111\n2222\n```", "```\n3333\n```"]);
+  });
+
+  it("cuts a single line longer than the limit", () => {
+    const pieces = splitSection("x".repeat(25), 20);
+    expect(pieces.every((p) => p.length <= 20)).toBe(true);
+    expect(pieces.join("").replace(/\n/g, "")).toBe("x".repeat(25));
+  });
+});
+
+describe("renderTemplate", () => {
+  it("renders a named template for a target and escapes its context", () => {
+    const out = renderTemplate(
+      "slack-advice-fallback",
+      { ...advice, requirements: { title: "<!here>" } },
+      "slack",
+    );
+    expect(out).toContain("&lt;!here&gt;: Private Endpoint (Azure Private Link), $2,055.30 a month");
+  });
+
+  it("refuses a context with a missing field instead of printing nothing", () => {
+    expect(() => renderTemplate("slack-advice-fallback", { requirements: { title: "" } }, "slack")).toThrow(
+      /not defined/,
+    );
+  });
+});
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
