@@ -1,0 +1,81 @@
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+import Database from "better-sqlite3";
+import { StoreError } from "./errors.js";
+import { APPLICATION_ID, SCHEMA_VERSION, migrate, schemaVersion } from "./migrations/index.js";
+
+/** How long a writer waits for another process's transaction before giving up (SQLITE_BUSY). */
+const BUSY_TIMEOUT_MS = 10_000;
+
+/**
+ * Opens (creating if needed) an endpoint-advice database and migrates it. A file that is not ours, or is
+ * from a newer version, is refused before anything is written to it.
+ */
+export function connect(path: string): Database.Database {
+  mkdirSync(dirname(path), { recursive: true });
+  const db = openFile(path);
+  try {
+    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    refuseUnknownFile(db, path);
+    db.pragma("journal_mode = WAL");
+    // In WAL mode NORMAL never corrupts and keeps every commit across a process crash; only a power cut
+    // can lose the last commits. FULL would fsync every save and halve the write rate.
+    db.pragma("synchronous = NORMAL");
+    db.pragma("foreign_keys = ON");
+    migrate(db);
+    return db;
+  } catch (error) {
+    db.close();
+    throw asStoreError(error, path);
+  }
+}
+
+function openFile(path: string): Database.Database {
+  try {
+    return new Database(path);
+  } catch (error) {
+    throw asStoreError(error, path);
+  }
+}
+
+function refuseUnknownFile(db: Database.Database, path: string): void {
+  const applicationId = db.pragma("application_id", { simple: true }) as number;
+  const version = schemaVersion(db);
+  if (applicationId === 0 && version === 0 && isEmpty(db)) return;
+  if (applicationId !== APPLICATION_ID) {
+    throw new StoreError(
+      "foreign-file",
+      `${path} is not an endpoint-advice database; choose another file with --db or DATABASE_PATH.`,
+    );
+  }
+  if (version > SCHEMA_VERSION) {
+    throw new StoreError(
+      "newer-schema",
+      `${path} was written by a newer endpoint-advice (schema version ${version}; this one knows up to ${SCHEMA_VERSION}). Upgrade endpoint-advice to use it.`,
+    );
+  }
+}
+
+function isEmpty(db: Database.Database): boolean {
+  const row = db.prepare("SELECT count(*) AS n FROM sqlite_schema").get() as { n: number };
+  return row.n === 0;
+}
+
+function asStoreError(error: unknown, path: string): unknown {
+  if (error instanceof StoreError || !(error instanceof Database.SqliteError)) return error;
+  if (error.code === "SQLITE_NOTADB") {
+    return new StoreError(
+      "foreign-file",
+      `${path} is not an endpoint-advice database (not SQLite at all); choose another file with --db or DATABASE_PATH.`,
+      { cause: error },
+    );
+  }
+  if (error.code.startsWith("SQLITE_CORRUPT")) {
+    return new StoreError(
+      "corrupt",
+      `${path} is damaged (${error.message}); restore it from a backup or start a new file.`,
+      { cause: error },
+    );
+  }
+  return error;
+}

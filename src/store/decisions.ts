@@ -1,0 +1,264 @@
+import type Database from "better-sqlite3";
+import type { Advice } from "../advice/advice.js";
+import type { OptionId } from "../advice/options.js";
+import type { Requirements } from "../advice/requirements.js";
+import { statusChangeErrors } from "./lifecycle.js";
+import { DECISION_COLUMNS, DECISION_SOURCE, listStatement } from "./search.js";
+import type {
+  Decision,
+  DecisionPage,
+  DecisionStats,
+  DecisionStatus,
+  DecisionStore,
+  NewDecision,
+  Result,
+  StatusChange,
+  StatusChangeRequest,
+} from "./types.js";
+
+export interface StoreOptions {
+  /** The clock for created and status-change times. */
+  now?: () => Date;
+}
+
+/** The decisions repository over an open, migrated connection. Every query is scoped to a workspace. */
+export function decisionStore(db: Database.Database, options: StoreOptions = {}): DecisionStore {
+  const now = () => (options.now ?? (() => new Date()))().toISOString();
+  const statements = prepareStatements(db);
+  const listStatements = new Map<string, Database.Statement>();
+
+  const find = (workspace: string, id: string): DecisionRow | undefined => {
+    const number = decisionNumber(id);
+    if (number === undefined) return undefined;
+    return statements.byNumber.get({ workspace, number }) as DecisionRow | undefined;
+  };
+
+  const insert = (decision: NewDecision): { decision: Decision; created: boolean } => {
+    const existing = statements.byDedupeKey.get({
+      workspace: decision.workspace,
+      dedupeKey: decision.dedupeKey,
+    }) as DecisionRow | undefined;
+    if (existing !== undefined) return { decision: toDecision(existing), created: false };
+    const createdAt = now();
+    const { id } = statements.insert.get(decisionColumns(decision, createdAt)) as { id: number };
+    statements.insertChange.run({
+      decisionId: id,
+      status: "proposed",
+      actor: decision.author,
+      at: createdAt,
+      comment: "",
+    });
+    return { decision: toDecision(statements.byId.get({ id }) as DecisionRow), created: true };
+  };
+
+  const changeStatus = (workspace: string, id: string, change: StatusChangeRequest): Result<Decision> => {
+    const row = find(workspace, id);
+    if (row === undefined)
+      return { ok: false, errors: [{ field: "id", message: `no decision ${id} in this workspace` }] };
+    const decision = toDecision(row);
+    const successorRow = change.supersededBy === undefined ? undefined : find(workspace, change.supersededBy);
+    const errors = statusChangeErrors(decision, change, successorRow && toDecision(successorRow));
+    if (errors.length > 0) return { ok: false, errors };
+    const at = now();
+    const comment = change.comment?.trim() ?? "";
+    statements.updateStatus.run({
+      id: row.id,
+      status: change.status,
+      supersededBy: successorRow?.id ?? null,
+      notes: [row.notes, comment].filter((text) => text !== "").join("\n"),
+    });
+    if (successorRow !== undefined) statements.linkSuccessor.run({ id: successorRow.id, supersedes: row.id });
+    statements.insertChange.run({
+      decisionId: row.id,
+      status: change.status,
+      actor: change.actor,
+      at,
+      comment,
+    });
+    return { ok: true, value: toDecision(statements.byId.get({ id: row.id }) as DecisionRow) };
+  };
+
+  return {
+    saveDecision: (decision) => db.transaction(insert).immediate(decision),
+    saveDecisions: (decisions) =>
+      db
+        .transaction((all: Iterable<NewDecision>) => {
+          let created = 0;
+          for (const decision of all) if (insert(decision).created) created += 1;
+          return created;
+        })
+        .immediate(decisions),
+    getDecision: (workspace, id) => {
+      const row = find(workspace, id);
+      return row && toDecision(row);
+    },
+    listDecisions: (workspace, query = {}) => {
+      const { sql, params, limit } = listStatement(workspace, query);
+      let statement = listStatements.get(sql);
+      if (statement === undefined) {
+        statement = db.prepare(sql);
+        listStatements.set(sql, statement);
+      }
+      return toPage(statement.all(params) as DecisionRow[], limit);
+    },
+    changeStatus: (workspace, id, change) => db.transaction(changeStatus).immediate(workspace, id, change),
+    history: (workspace, id) => {
+      const row = find(workspace, id);
+      return row === undefined ? [] : (statements.changes.all({ decisionId: row.id }) as StatusChange[]);
+    },
+    setMessageRef: (workspace, id, channel, ts) => {
+      const number = decisionNumber(id);
+      if (number !== undefined) statements.setMessageRef.run({ workspace, number, channel, ts });
+    },
+    stats: (workspace) => decisionStats(statements, workspace),
+    allDecisions: (workspace) =>
+      mapRows(workspace === undefined ? statements.all.iterate() : statements.allIn.iterate({ workspace })),
+    close: () => db.close(),
+  };
+}
+
+/** EA-42 (any case) → 42; anything else → undefined, which every caller treats as "not found". */
+function decisionNumber(id: string): number | undefined {
+  const match = /^ea-([1-9]\d{0,15})$/i.exec(id.trim());
+  return match?.[1] === undefined ? undefined : Number(match[1]);
+}
+
+function prepareStatements(db: Database.Database) {
+  const select = `SELECT ${DECISION_COLUMNS} FROM ${DECISION_SOURCE}`;
+  return {
+    byId: db.prepare(`${select} WHERE d.id = @id`),
+    byNumber: db.prepare(`${select} WHERE d.workspace = @workspace AND d.number = @number`),
+    byDedupeKey: db.prepare(`${select} WHERE d.workspace = @workspace AND d.dedupe_key = @dedupeKey`),
+    all: db.prepare(`${select} ORDER BY d.id`),
+    allIn: db.prepare(`${select} WHERE d.workspace = @workspace ORDER BY d.id`),
+    insert: db.prepare(`
+      INSERT INTO decision (workspace, number, dedupe_key, channel, author, created_at, title, requirements,
+        advice, option, service, monthly_cost_usd, rendered, tree_version, catalog_version, pricing_version)
+      VALUES (@workspace,
+        (SELECT coalesce(max(number), 0) + 1 FROM decision WHERE workspace = @workspace),
+        @dedupeKey, @channel, @author, @createdAt, @title, @requirements, @advice, @option, @service,
+        @monthlyCostUsd, @rendered, @treeVersion, @catalogVersion, @pricingVersion)
+      RETURNING id`),
+    insertChange: db.prepare(`
+      INSERT INTO status_change (decision_id, status, actor, at, comment)
+      VALUES (@decisionId, @status, @actor, @at, @comment)`),
+    updateStatus: db.prepare(
+      `UPDATE decision SET status = @status, superseded_by = @supersededBy, notes = @notes WHERE id = @id`,
+    ),
+    linkSuccessor: db.prepare(`UPDATE decision SET supersedes = @supersedes WHERE id = @id`),
+    changes: db.prepare(
+      `SELECT status, actor, at, comment FROM status_change WHERE decision_id = @decisionId ORDER BY id`,
+    ),
+    setMessageRef: db.prepare(
+      `UPDATE decision SET message_channel = @channel, message_ts = @ts WHERE workspace = @workspace AND number = @number`,
+    ),
+    perOption: db.prepare(
+      `SELECT option, count(*) AS count FROM decision WHERE workspace = @workspace GROUP BY option ORDER BY count DESC, option`,
+    ),
+    perMonth: db.prepare(`
+      SELECT substr(created_at, 1, 7) AS month, count(*) AS count FROM decision
+      WHERE workspace = @workspace GROUP BY month ORDER BY month`),
+    acceptedCost: db.prepare(`
+      SELECT coalesce(sum(monthly_cost_usd), 0) AS usd FROM decision
+      WHERE workspace = @workspace AND status = 'accepted'`),
+  };
+}
+
+type Statements = ReturnType<typeof prepareStatements>;
+
+function decisionStats(statements: Statements, workspace: string): DecisionStats {
+  const { usd } = statements.acceptedCost.get({ workspace }) as { usd: number };
+  return {
+    perOption: statements.perOption.all({ workspace }) as DecisionStats["perOption"],
+    perMonth: statements.perMonth.all({ workspace }) as DecisionStats["perMonth"],
+    acceptedMonthlyCostUsd: Math.round(usd * 100) / 100,
+  };
+}
+
+/** A row as SELECT d.* plus the linked numbers returns it. */
+interface DecisionRow {
+  id: number;
+  workspace: string;
+  number: number;
+  channel: string | null;
+  author: string;
+  created_at: string;
+  title: string;
+  requirements: string;
+  advice: string;
+  option: string;
+  service: string | null;
+  monthly_cost_usd: number;
+  rendered: string;
+  tree_version: string;
+  catalog_version: string;
+  pricing_version: string;
+  status: string;
+  notes: string;
+  message_channel: string | null;
+  message_ts: string | null;
+  superseded_by_number: number | null;
+  supersedes_number: number | null;
+}
+
+function decisionColumns(decision: NewDecision, createdAt: string) {
+  const { advice } = decision;
+  return {
+    workspace: decision.workspace,
+    dedupeKey: decision.dedupeKey,
+    channel: decision.channel,
+    author: decision.author,
+    createdAt,
+    title: decision.title,
+    requirements: JSON.stringify(decision.requirements),
+    advice: JSON.stringify(advice),
+    option: advice.recommendation.option,
+    service: decision.requirements.service ?? null,
+    monthlyCostUsd: advice.recommendation.monthlyCostUsd,
+    rendered: decision.rendered,
+    treeVersion: advice.versions.tree,
+    catalogVersion: advice.versions.catalog,
+    pricingVersion: advice.versions.pricing,
+  };
+}
+
+function toDecision(row: DecisionRow): Decision {
+  return {
+    id: displayId(row.number),
+    workspace: row.workspace,
+    channel: row.channel,
+    author: row.author,
+    createdAt: row.created_at,
+    title: row.title,
+    requirements: JSON.parse(row.requirements) as Requirements,
+    advice: JSON.parse(row.advice) as Advice,
+    option: row.option as OptionId,
+    service: row.service,
+    monthlyCostUsd: row.monthly_cost_usd,
+    rendered: row.rendered,
+    versions: { tree: row.tree_version, catalog: row.catalog_version, pricing: row.pricing_version },
+    status: row.status as DecisionStatus,
+    supersededBy: row.superseded_by_number === null ? null : displayId(row.superseded_by_number),
+    supersedes: row.supersedes_number === null ? null : displayId(row.supersedes_number),
+    notes: row.notes,
+    messageChannel: row.message_channel,
+    messageTs: row.message_ts,
+  };
+}
+
+function displayId(number: number): string {
+  return `EA-${number}`;
+}
+
+function toPage(rows: DecisionRow[], limit: number): DecisionPage {
+  const items = rows.slice(0, limit);
+  const last = items.at(-1);
+  return {
+    items: items.map(toDecision),
+    nextCursor: rows.length > limit && last !== undefined ? String(last.id) : null,
+  };
+}
+
+function* mapRows(rows: IterableIterator<unknown>): Generator<Decision> {
+  for (const row of rows) yield toDecision(row as DecisionRow);
+}

@@ -1,0 +1,15 @@
+import { connect } from "./connection.js";
+import { decisionStore, type StoreOptions } from "./decisions.js";
+import type { DecisionStore } from "./types.js";
+
+export { StoreError } from "./errors.js";
+export type { StoreOptions } from "./decisions.js";
+export * from "./types.js";
+
+/**
+ * Opens the decision history at `path`: creates the folder and file if needed, migrates it, and refuses
+ * (with a StoreError, leaving the file untouched) a file that is not ours, is newer, or is damaged.
+ */
+export function openStore(path: string, options: StoreOptions = {}): DecisionStore {
+  return decisionStore(connect(path), options);
+}

@@ -1,0 +1,72 @@
+import { StoreError } from "./errors.js";
+import type { DecisionQuery } from "./types.js";
+
+export const DEFAULT_PAGE_SIZE = 20;
+export const MAX_PAGE_SIZE = 500;
+
+/** A decision row joined with the numbers of the decisions it links to. */
+export const DECISION_COLUMNS = `d.*, s.number AS superseded_by_number, p.number AS supersedes_number`;
+const LINKS = `LEFT JOIN decision s ON s.id = d.superseded_by LEFT JOIN decision p ON p.id = d.supersedes`;
+
+export interface ListStatement {
+  sql: string;
+  params: Record<string, string | number>;
+  limit: number;
+}
+
+/**
+ * The SELECT for one page of `listDecisions`, newest first. With text, the full-text index drives the
+ * query in row id order so a page stops after `limit` matches instead of sorting every match.
+ */
+export function listStatement(workspace: string, query: DecisionQuery): ListStatement {
+  const limit = pageSize(query.limit);
+  const match = matchExpression(query.text ?? "");
+  const key = match === null ? "d.id" : "f.rowid";
+  const params: Record<string, string | number> = { workspace, limit: limit + 1 };
+  const where = ["d.workspace = @workspace"];
+  const add = (name: string, condition: string, value: string | number | undefined) => {
+    if (value === undefined) return;
+    params[name] = value;
+    where.push(condition);
+  };
+  add("match", "decision_fts MATCH @match", match ?? undefined);
+  add("status", "d.status = @status", query.status);
+  add("option", "d.option = @option", query.option);
+  add("service", "d.service = @service", query.service);
+  add("author", "d.author = @author", query.author);
+  add("from", "d.created_at >= @from", query.from);
+  add("to", "d.created_at <= @to", query.to === undefined ? undefined : endOfDay(query.to));
+  add("cursor", `${key} < @cursor`, query.cursor === undefined ? undefined : cursorValue(query.cursor));
+  const source = match === null ? "decision d" : "decision_fts f JOIN decision d ON d.id = f.rowid";
+  const sql = `SELECT ${DECISION_COLUMNS} FROM ${source} ${LINKS} WHERE ${where.join(" AND ")} ORDER BY ${key} DESC LIMIT @limit`;
+  return { sql, params, limit };
+}
+
+/** The FROM clause every single-decision read uses. */
+export const DECISION_SOURCE = `decision d ${LINKS}`;
+
+/**
+ * Turns what a person typed into an FTS5 query: every word must match, as a prefix, so "key vau" finds
+ * azure-key-vault. Quoting each word keeps FTS syntax characters from being interpreted. Null: no words.
+ */
+export function matchExpression(text: string): string | null {
+  const words = text.match(/[\p{L}\p{N}]+/gu) ?? [];
+  return words.length === 0 ? null : words.map((word) => `"${word}"*`).join(" ");
+}
+
+function pageSize(limit: number | undefined): number {
+  if (limit === undefined) return DEFAULT_PAGE_SIZE;
+  return Math.min(Math.max(Math.trunc(limit), 1), MAX_PAGE_SIZE);
+}
+
+/** A date without a time means the whole day. */
+function endOfDay(to: string): string {
+  return /^\d{4}-\d{2}-\d{2}$/.test(to) ? `${to}T23:59:59.999Z` : to;
+}
+
+function cursorValue(cursor: string): number {
+  if (!/^[1-9]\d{0,15}$/.test(cursor)) {
+    throw new StoreError("invalid-cursor", `"${cursor}" is not a cursor returned by listDecisions`);
+  }
+  return Number(cursor);
+}

@@ -1,0 +1,104 @@
+import type { Advice, KnowledgeVersions } from "../advice/advice.js";
+import type { OptionId } from "../advice/options.js";
+import type { Requirements } from "../advice/requirements.js";
+
+export const DECISION_STATUSES = ["proposed", "accepted", "rejected", "superseded"] as const;
+export type DecisionStatus = (typeof DECISION_STATUSES)[number];
+
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; errors: FieldError[] };
+
+/** What a surface hands the store after advising; `dedupeKey` makes a retried submission a no-op. */
+export interface NewDecision {
+  workspace: string;
+  channel: string | null;
+  author: string;
+  title: string;
+  requirements: Requirements;
+  advice: Advice;
+  rendered: string;
+  dedupeKey: string;
+}
+
+/** A stored decision. `id` is EA-<n>, numbered per workspace. */
+export interface Decision {
+  id: string;
+  workspace: string;
+  channel: string | null;
+  author: string;
+  createdAt: string;
+  title: string;
+  requirements: Requirements;
+  advice: Advice;
+  option: OptionId;
+  service: string | null;
+  monthlyCostUsd: number;
+  rendered: string;
+  versions: KnowledgeVersions;
+  status: DecisionStatus;
+  supersededBy: string | null;
+  /** The decision this one replaced, if any. */
+  supersedes: string | null;
+  notes: string;
+  messageChannel: string | null;
+  messageTs: string | null;
+}
+
+/** Filters for listing; every one is optional. `from`/`to` are ISO dates or times, both inclusive. */
+export interface DecisionQuery {
+  text?: string;
+  status?: DecisionStatus;
+  option?: OptionId;
+  service?: string;
+  author?: string;
+  from?: string;
+  to?: string;
+  limit?: number;
+  cursor?: string;
+}
+
+export interface DecisionPage {
+  items: Decision[];
+  /** Pass back as `cursor` for the next (older) page; null when there is none. */
+  nextCursor: string | null;
+}
+
+export interface StatusChangeRequest {
+  status: Exclude<DecisionStatus, "proposed">;
+  actor: string;
+  actorIsAdmin: boolean;
+  comment?: string;
+  /** Required with status "superseded": the decision that replaces this one. */
+  supersededBy?: string;
+}
+
+export interface StatusChange {
+  status: DecisionStatus;
+  actor: string;
+  at: string;
+  comment: string;
+}
+
+export interface DecisionStats {
+  perOption: { option: OptionId; count: number }[];
+  perMonth: { month: string; count: number }[];
+  acceptedMonthlyCostUsd: number;
+}
+
+export interface DecisionStore {
+  saveDecision(decision: NewDecision): { decision: Decision; created: boolean };
+  /** Seeds or imports many decisions in one transaction; returns how many were new. */
+  saveDecisions(decisions: Iterable<NewDecision>): number;
+  getDecision(workspace: string, id: string): Decision | undefined;
+  listDecisions(workspace: string, query?: DecisionQuery): DecisionPage;
+  changeStatus(workspace: string, id: string, change: StatusChangeRequest): Result<Decision>;
+  history(workspace: string, id: string): StatusChange[];
+  setMessageRef(workspace: string, id: string, channel: string, ts: string): void;
+  stats(workspace: string): DecisionStats;
+  allDecisions(workspace?: string): Iterable<Decision>;
+  close(): void;
+}
