@@ -5,8 +5,9 @@ import type { AnswerMessage } from "./blocks/answer.js";
 import { context } from "./blocks/text.js";
 import type { SlackDeps } from "./deps.js";
 import { publishHome } from "./home/publish-home.js";
-import { advise, renderAdviceSections } from "./ports.js";
-import type { Decision } from "./ports.js";
+import { renderAdviceSections } from "../render/index.js";
+import type { Decision } from "../store/index.js";
+import { advise } from "./ports.js";
 import { slackErrorCode } from "./web-api-errors.js";
 import { say } from "./words.js";
 

@@ -4,14 +4,16 @@ import { questionnaireView } from "./blocks/questionnaire.js";
 import { LIMITS } from "./blocks/text.js";
 import type { SlackDeps } from "./deps.js";
 import { parseJsonWith } from "./parse-json.js";
-import { questionsFor } from "./ports.js";
-import type { Question } from "./ports.js";
+import { questionsFor } from "../advice/questionnaire.js";
+import type { Question } from "../advice/questionnaire.js";
+import type { Knowledge } from "./ports.js";
 import { say } from "./words.js";
 import { slackErrorCode } from "./web-api-errors.js";
 
 export type Answer = string | number | boolean | null | string[];
 export type Answers = Record<string, Answer>;
 export type Step = 1 | 2;
+export type { Question };
 
 /** What the modal carries from step to step in private_metadata; validated again when it comes back. */
 export interface QuestionnaireContext {
@@ -38,8 +40,9 @@ export async function openQuestionnaire(
   triggerId: string,
   context: QuestionnaireContext,
 ): Promise<string | null> {
+  const view = questionnaireStep(1, context, deps);
   try {
-    await client.views.open({ trigger_id: triggerId, view: questionnaireStep(1, context, deps) });
+    await client.views.open({ trigger_id: triggerId, view });
     return null;
   } catch (error) {
     deps.logger.warn("views.open failed", error);
@@ -51,7 +54,7 @@ export async function openQuestionnaire(
 export function questionnaireStep(step: Step, context: QuestionnaireContext, deps: SlackDeps) {
   return questionnaireView(
     step,
-    questionsFor(step, context.answers, deps.knowledge),
+    askedQuestions(step, context.answers, deps.knowledge),
     context.answers,
     encodeContext(context),
   );
@@ -69,9 +72,14 @@ export function decodeContext(text: string): QuestionnaireContext | null {
   return parseJsonWith(ContextSchema, text);
 }
 
-/** Inputs a person must fill in; numbers, text and check boxes may stay empty. */
+/** The questions of a step that matter for the answers so far (the shared questionnaire data). */
+export function askedQuestions(step: Step, answers: Answers, knowledge: Knowledge): Question[] {
+  return questionsFor(step, answers, knowledge);
+}
+
+/** Inputs a person must fill in. */
 export function isRequired(question: Question): boolean {
-  return question.kind === "choice" || question.kind === "boolean";
+  return !question.optional;
 }
 
 export interface ReadAnswers {

@@ -1,6 +1,7 @@
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from "@slack/bolt";
 import { answerMessage } from "../blocks/answer.js";
 import type { SlackDeps } from "../deps.js";
+import { decisionFromButton } from "./decision-from-button.js";
 import { publishHome } from "../home/publish-home.js";
 import { isWorkspaceAdmin } from "../workspace-admin.js";
 import { say } from "../words.js";
@@ -9,19 +10,12 @@ type ActionArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMidd
 
 /** Accept or Reject: only the author or a workspace admin; the message is updated in place. */
 export function changeDecisionStatus(deps: SlackDeps, status: "accepted" | "rejected") {
-  return async ({ ack, body, action, client, respond }: ActionArgs): Promise<void> => {
+  return async ({ ack, body, client, respond }: ActionArgs): Promise<void> => {
     await ack();
     const workspace = body.team?.id ?? "";
     const actor = body.user.id;
-    const decision = deps.store.getDecision(workspace, action.value ?? "");
-    if (decision === undefined) {
-      await respond({
-        response_type: "ephemeral",
-        replace_original: false,
-        text: say("not-found", { id: action.value }),
-      });
-      return;
-    }
+    const decision = await decisionFromButton(deps, body, respond);
+    if (decision === undefined) return;
     const actorIsAdmin = actor !== decision.author && (await isWorkspaceAdmin(client, deps, actor));
     if (actor !== decision.author && !actorIsAdmin) {
       await respond({

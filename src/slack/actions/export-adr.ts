@@ -1,6 +1,7 @@
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from "@slack/bolt";
 import { codeBlocks } from "../blocks/code.js";
 import type { SlackDeps } from "../deps.js";
+import { decisionFromButton } from "./decision-from-button.js";
 import { renderDecisionMarkdown } from "../ports.js";
 import { say } from "../words.js";
 
@@ -8,17 +9,10 @@ type ActionArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMidd
 
 /** Export ADR: the decision record as Markdown, posted in the answer's thread in code blocks. */
 export function exportAdr(deps: SlackDeps) {
-  return async ({ ack, body, action, client, respond }: ActionArgs): Promise<void> => {
+  return async ({ ack, body, client, respond }: ActionArgs): Promise<void> => {
     await ack();
-    const decision = deps.store.getDecision(body.team?.id ?? "", action.value ?? "");
-    if (decision === undefined) {
-      await respond({
-        response_type: "ephemeral",
-        replace_original: false,
-        text: say("not-found", { id: action.value }),
-      });
-      return;
-    }
+    const decision = await decisionFromButton(deps, body, respond);
+    if (decision === undefined) return;
     const text = say("adr-export", { id: decision.id });
     const messages = codeBlocks(renderDecisionMarkdown(decision));
     const channel = body.channel?.id;

@@ -1,7 +1,6 @@
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from "@slack/bolt";
 import type { SlackDeps } from "../deps.js";
-import { questionsFor } from "../ports.js";
-import { decodeContext, questionnaireStep, readAnswers } from "../questionnaire.js";
+import { askedQuestions, decodeContext, questionnaireStep, readAnswers } from "../questionnaire.js";
 
 type ActionArgs = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
 
@@ -12,7 +11,7 @@ export function refreshQuestionnaire(deps: SlackDeps) {
     const view = body.view;
     const context = view === undefined ? null : decodeContext(view.private_metadata);
     if (view === undefined || context === null) return;
-    const { answers } = readAnswers(view.state.values, questionsFor(1, context.answers, deps.knowledge));
+    const { answers } = readAnswers(view.state.values, askedQuestions(1, context.answers, deps.knowledge));
     const next = { channel: context.channel, answers: { ...context.answers, ...answers } };
     try {
       // The hash makes Slack refuse the update if the view changed meanwhile (e.g. a second quick pick).

@@ -1,5 +1,6 @@
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from "@slack/bolt";
 import type { SlackDeps } from "../deps.js";
+import { decisionFromButton } from "./decision-from-button.js";
 import { openQuestionnaire } from "../questionnaire.js";
 import { say } from "../words.js";
 
@@ -7,17 +8,10 @@ type ActionArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMidd
 
 /** Re-run with changes: the questionnaire again, filled in with the decision's answers. */
 export function rerunDecision(deps: SlackDeps) {
-  return async ({ ack, body, action, client, respond }: ActionArgs): Promise<void> => {
+  return async ({ ack, body, client, respond }: ActionArgs): Promise<void> => {
     await ack();
-    const decision = deps.store.getDecision(body.team?.id ?? "", action.value ?? "");
-    if (decision === undefined) {
-      await respond({
-        response_type: "ephemeral",
-        replace_original: false,
-        text: say("not-found", { id: action.value }),
-      });
-      return;
-    }
+    const decision = await decisionFromButton(deps, body, respond);
+    if (decision === undefined) return;
     const failure = await openQuestionnaire(client, deps, body.trigger_id, {
       channel: body.channel?.id ?? null,
       answers: decision.requirements,

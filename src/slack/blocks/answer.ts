@@ -1,6 +1,6 @@
 import type { ActionsBlock, KnownBlock } from "@slack/types";
-import type { Decision } from "../ports.js";
-import { renderAdviceSections } from "../ports.js";
+import { renderAdviceSections } from "../../render/index.js";
+import type { Decision } from "../../store/index.js";
 import { label, say } from "../words.js";
 import { LIMITS, button, context, section } from "./text.js";
 

@@ -1,5 +1,5 @@
 import type { KnownBlock } from "@slack/types";
-import { escapeMrkdwn } from "../words.js";
+import { escapeMrkdwn } from "../../render/index.js";
 import { LIMITS, section } from "./text.js";
 
 const FENCE = "```";

@@ -1,7 +1,8 @@
 import type { ActionsBlock, HomeView, KnownBlock, PlainTextOption } from "@slack/types";
 import { OPTION_IDS } from "../../advice/options.js";
 import type { OptionId } from "../../advice/options.js";
-import type { Decision, DecisionStore, Status } from "../ports.js";
+import { DECISION_STATUSES } from "../../store/index.js";
+import type { Decision, DecisionStats, DecisionStatus } from "../../store/index.js";
 import { label, say } from "../words.js";
 import { button, option, plain, section } from "./text.js";
 
@@ -11,27 +12,22 @@ export const HOME_ACTIONS = {
   filterOption: "home_filter_option",
 } as const;
 
-export const STATUSES: readonly Status[] = ["proposed", "accepted", "rejected", "superseded"];
 const ALL = "all";
 
 export interface HomeFilter {
-  status?: Status;
+  status?: DecisionStatus;
   option?: OptionId;
 }
 
 /** The Home tab: a button to start, filters, the workspace's numbers and its recent decisions. */
-export function homeView(
-  decisions: Decision[],
-  stats: ReturnType<DecisionStore["stats"]>,
-  filter: HomeFilter,
-): HomeView {
+export function homeView(decisions: Decision[], stats: DecisionStats, filter: HomeFilter): HomeView {
   const blocks: KnownBlock[] = [
     { type: "header", text: plain(label("homeHeader"), 150) },
     homeActions(filter),
     section(
       say("home-stats", {
         perOption: stats.perOption,
-        acceptedMonthlyCostUsd: money(stats.acceptedMonthlyCostUsd),
+        acceptedMonthlyCostUsd: stats.acceptedMonthlyCostUsd,
       }),
     ),
     { type: "divider" },
@@ -55,14 +51,10 @@ export function historyLine(decision: Decision) {
   };
 }
 
-export function money(usd: number): string {
-  return usd.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-}
-
 function homeActions(filter: HomeFilter): ActionsBlock {
   const statusOptions = [
     option(label("allStatuses"), ALL),
-    ...STATUSES.map((status) => option(status, status)),
+    ...DECISION_STATUSES.map((status) => option(status, status)),
   ];
   const optionOptions = [option(label("allOptions"), ALL), ...OPTION_IDS.map((id) => option(id, id))];
   return {

@@ -1,13 +1,13 @@
 import type { InputBlock, InputBlockElement, ModalView, PlainTextOption } from "@slack/types";
-import type { Question } from "../ports.js";
 import { isRequired } from "../questionnaire.js";
-import type { Answer, Answers, Step } from "../questionnaire.js";
+import type { Answer, Answers, Question, Step } from "../questionnaire.js";
 import { label } from "../words.js";
 import { LIMITS, option, plain } from "./text.js";
 
 export const QUESTIONNAIRE_CALLBACKS = { 1: "questionnaire_step1", 2: "questionnaire_step2" } as const;
 const INPUT_LABEL_MAX = 2000;
 const TEXT_MAX = 200;
+const CHECKBOXES_MAX = 10;
 
 /**
  * One step of the questionnaire as a modal. Each input's block_id and action_id are the Requirements field,
@@ -39,7 +39,7 @@ function inputBlock(step: Step, question: Question, answer: Answer | undefined):
     type: "input",
     block_id: question.field,
     label: plain(question.label, INPUT_LABEL_MAX),
-    ...(question.hint !== undefined && { hint: plain(question.hint, INPUT_LABEL_MAX) }),
+    hint: plain(question.hint, INPUT_LABEL_MAX),
     optional: !isRequired(question),
     // Step 1's choices decide which services and questions follow: refresh the modal when they change.
     dispatch_action: step === 1 && question.kind === "choice",
@@ -47,12 +47,14 @@ function inputBlock(step: Step, question: Question, answer: Answer | undefined):
   };
 }
 
+// The answer given so far, else the Requirements default, is what the input starts with.
 function inputElement(question: Question, answer: Answer | undefined): InputBlockElement {
   const actionId = question.field;
+  const value = answer === undefined ? question.default : answer;
   switch (question.kind) {
     case "choice": {
       const options = choiceOptions(question);
-      const initial = options.find((choice) => choice.value === answer);
+      const initial = options.find((choice) => choice.value === value);
       return {
         type: "static_select",
         action_id: actionId,
@@ -67,14 +69,12 @@ function inputElement(question: Question, answer: Answer | undefined): InputBloc
         type: "radio_buttons",
         action_id: actionId,
         options,
-        initial_option: answer === true ? options[0] : options[1],
+        initial_option: options[value === true ? 0 : 1],
       };
     }
     case "multi-choice": {
-      const options = choiceOptions(question).slice(0, 10);
-      const chosen = Array.isArray(answer)
-        ? options.filter((choice) => choice.value !== undefined && answer.includes(choice.value))
-        : [];
+      const options = choiceOptions(question).slice(0, CHECKBOXES_MAX);
+      const chosen = Array.isArray(value) ? options.filter((choice) => value.includes(choice.value)) : [];
       return {
         type: "checkboxes",
         action_id: actionId,
@@ -88,14 +88,14 @@ function inputElement(question: Question, answer: Answer | undefined): InputBloc
         action_id: actionId,
         is_decimal_allowed: true,
         min_value: "0",
-        ...(typeof answer === "number" && { initial_value: String(answer) }),
+        ...(typeof value === "number" && { initial_value: String(value) }),
       };
     case "text":
       return {
         type: "plain_text_input",
         action_id: actionId,
         max_length: TEXT_MAX,
-        ...(typeof answer === "string" && answer !== "" && { initial_value: answer.slice(0, TEXT_MAX) }),
+        ...(typeof value === "string" && value !== "" && { initial_value: value.slice(0, TEXT_MAX) }),
       };
   }
 }

@@ -30,7 +30,7 @@ export function endpointAdvice(deps: SlackDeps) {
         return;
       }
       case "help":
-        await respond({ response_type: "ephemeral", text: say("help") });
+        await respond({ response_type: "ephemeral", text: say("help", { unknown: null }) });
         return;
       case "history":
         await respond(showHistory(deps, workspace, args));

@@ -2,7 +2,8 @@ import type { RespondArguments } from "@slack/bolt";
 import type { KnownBlock } from "@slack/types";
 import { z } from "zod";
 import { OPTION_IDS } from "../../advice/options.js";
-import { STATUSES, historyLine } from "../blocks/home.js";
+import { DECISION_STATUSES } from "../../store/index.js";
+import { historyLine } from "../blocks/home.js";
 import { button, section } from "../blocks/text.js";
 import type { SlackDeps } from "../deps.js";
 import { label, say } from "../words.js";
@@ -13,7 +14,7 @@ const PAGE_SIZE = 10;
 /** A history search, as typed after `history` and as carried in the "Next page" button. */
 export const HistoryQuerySchema = z.strictObject({
   text: z.string().max(500).optional(),
-  status: z.enum(STATUSES as [string, ...string[]]).optional(),
+  status: z.enum(DECISION_STATUSES).optional(),
   option: z.enum(OPTION_IDS).optional(),
   cursor: z.string().max(500).optional(),
 });
@@ -29,18 +30,10 @@ export function showHistory(deps: SlackDeps, workspace: string, args: string): R
 export function historyPage(deps: SlackDeps, workspace: string, query: HistoryQuery): RespondArguments {
   const { items, nextCursor } = deps.store.listDecisions(workspace, {
     ...query,
-    status: query.status as (typeof STATUSES)[number] | undefined,
     limit: PAGE_SIZE,
   });
   const blocks: KnownBlock[] = [
-    section(
-      say("history-header", {
-        ...query,
-        count: items.length,
-        more: nextCursor !== null,
-        first: query.cursor === undefined,
-      }),
-    ),
+    section(say("history-header", headerWords(query, items.length))),
     ...items.map((decision) => section(say("history-line", historyLine(decision)))),
   ];
   if (nextCursor !== null) {
@@ -53,7 +46,7 @@ export function historyPage(deps: SlackDeps, workspace: string, query: HistoryQu
   }
   return {
     response_type: "ephemeral",
-    text: say("history-header", { ...query, count: items.length }),
+    text: say("history-header", headerWords(query, items.length)),
     blocks,
   };
 }
@@ -64,9 +57,9 @@ function parseHistoryArgs(args: string): HistoryQuery | { error: string } {
   for (const token of args.split(/\s+/).filter(Boolean)) {
     const [key, value = ""] = token.split(/:(.*)/s);
     if (key === "status") {
-      if (!(STATUSES as readonly string[]).includes(value))
-        return { error: say("history-bad-filter", { key, value, allowed: STATUSES }) };
-      query.status = value;
+      if (!(DECISION_STATUSES as readonly string[]).includes(value))
+        return { error: say("history-bad-filter", { key, value, allowed: DECISION_STATUSES }) };
+      query.status = value as (typeof DECISION_STATUSES)[number];
     } else if (key === "option") {
       if (!(OPTION_IDS as readonly string[]).includes(value))
         return { error: say("history-bad-filter", { key, value, allowed: OPTION_IDS }) };
@@ -75,4 +68,9 @@ function parseHistoryArgs(args: string): HistoryQuery | { error: string } {
   }
   if (words.length > 0) query.text = words.join(" ").slice(0, 500);
   return query;
+}
+
+function headerWords(query: HistoryQuery, count: number) {
+  const { text = null, status = null, option = null } = query;
+  return { text, status, option, count, first: query.cursor === undefined };
 }

@@ -6,8 +6,8 @@ import type {
 } from "@slack/bolt";
 import { z } from "zod";
 import { OPTION_IDS } from "../../advice/options.js";
-import { HOME_ACTIONS, STATUSES } from "../blocks/home.js";
-import type { HomeFilter } from "../blocks/home.js";
+import { DECISION_STATUSES } from "../../store/index.js";
+import { HOME_ACTIONS } from "../blocks/home.js";
 import type { SlackDeps } from "../deps.js";
 import { parseJsonWith } from "../parse-json.js";
 import { publishHome } from "./publish-home.js";
@@ -15,7 +15,7 @@ import { publishHome } from "./publish-home.js";
 type ActionArgs = SlackActionMiddlewareArgs<BlockAction<StaticSelectAction>> & AllMiddlewareArgs;
 
 const FilterSchema = z.strictObject({
-  status: z.enum(STATUSES as [HomeFilter["status"] & string, ...string[]]).optional(),
+  status: z.enum(DECISION_STATUSES).optional(),
   option: z.enum(OPTION_IDS).optional(),
 });
 
@@ -28,12 +28,6 @@ export function filterHome(deps: SlackDeps) {
     const chosen = action.selected_option.value;
     const next = { ...current, [key]: chosen === "all" ? undefined : chosen };
     const filter = FilterSchema.safeParse(next);
-    await publishHome(
-      client,
-      deps,
-      body.team?.id ?? "",
-      body.user.id,
-      (filter.success ? filter.data : {}) as HomeFilter,
-    );
+    await publishHome(client, deps, body.team?.id ?? "", body.user.id, filter.success ? filter.data : {});
   };
 }

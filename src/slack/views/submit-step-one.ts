@@ -1,7 +1,12 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from "@slack/bolt";
 import type { SlackDeps } from "../deps.js";
-import { questionsFor } from "../ports.js";
-import { decodeContext, isRequired, questionnaireStep, readAnswers } from "../questionnaire.js";
+import {
+  askedQuestions,
+  decodeContext,
+  isRequired,
+  questionnaireStep,
+  readAnswers,
+} from "../questionnaire.js";
 import { invalidFormView } from "./invalid-form.js";
 
 type SubmitArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
@@ -16,9 +21,9 @@ export function submitStepOne(deps: SlackDeps) {
     }
     const values = view.state.values;
     // Which questions count depends on the answers themselves (the cloud picks the services): read twice.
-    const first = readAnswers(values, questionsFor(1, context.answers, deps.knowledge));
+    const first = readAnswers(values, askedQuestions(1, context.answers, deps.knowledge));
     const draft = { ...context.answers, ...first.answers };
-    const questions = questionsFor(1, draft, deps.knowledge);
+    const questions = askedQuestions(1, draft, deps.knowledge);
     const { answers, errors } = readAnswers(values, questions);
     if (Object.keys(errors).length > 0) {
       await ack({ response_action: "errors", errors });

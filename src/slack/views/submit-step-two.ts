@@ -2,8 +2,8 @@ import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } fro
 import { apologize } from "../apologize.js";
 import { deliverAnswer } from "../deliver-answer.js";
 import type { SlackDeps } from "../deps.js";
-import { parseRequirements, questionsFor } from "../ports.js";
-import { decodeContext, readAnswers } from "../questionnaire.js";
+import { parseRequirements } from "../ports.js";
+import { askedQuestions, decodeContext, readAnswers } from "../questionnaire.js";
 import type { Answers } from "../questionnaire.js";
 import { invalidFormView } from "./invalid-form.js";
 
@@ -20,14 +20,14 @@ export function submitStepTwo(deps: SlackDeps) {
       await ack({ response_action: "update", view: invalidFormView() });
       return;
     }
-    const stepTwo = questionsFor(2, context.answers, deps.knowledge);
+    const stepTwo = askedQuestions(2, context.answers, deps.knowledge);
     const { answers, errors } = readAnswers(view.state.values, stepTwo);
     if (Object.keys(errors).length > 0) {
       await ack({ response_action: "errors", errors });
       return;
     }
     // Only what was asked counts: an answer carried from a re-run that no longer applies falls away.
-    const asked = [...questionsFor(1, context.answers, deps.knowledge), ...stepTwo].map(
+    const asked = [...askedQuestions(1, context.answers, deps.knowledge), ...stepTwo].map(
       (question) => question.field,
     );
     const all: Answers = { ...context.answers, ...answers };

@@ -1,0 +1,126 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { loadConfig } from "../../src/config.js";
+import { createSlackApp } from "../../src/slack/app.js";
+import type { SlackApp } from "../../src/slack/app.js";
+import type { Knowledge } from "../../src/slack/ports.js";
+import { openStore } from "../../src/store/index.js";
+import type { DecisionStore } from "../../src/store/index.js";
+import { violations } from "./limits.js";
+import { FORM, JSON_TYPE, SIGNING_SECRET, commandBody, interactionBody, postSigned } from "./signer.js";
+import type { SignOptions, SignedResponse } from "./signer.js";
+import { WebApiStub } from "./stub.js";
+
+export const TEAM = "T1";
+export const AUTHOR = "U_AUTHOR";
+export const CHANNEL = "C_GENERAL";
+
+/** The app on an ephemeral port, a temp SQLite file, the Web API stub, and Slack-shaped request senders. */
+export interface TestApp {
+  url: string;
+  stub: WebApiStub;
+  store: DecisionStore;
+  slack: SlackApp;
+  command(text: string, overrides?: Record<string, string>, options?: SignOptions): Promise<SignedResponse>;
+  interact(payload: unknown, options?: SignOptions): Promise<SignedResponse>;
+  event(event: Record<string, unknown>, options?: SignOptions): Promise<SignedResponse>;
+  /** Every Block Kit limit broken by any payload the app sent so far. */
+  limitViolations(): string[];
+  stop(): Promise<void>;
+}
+
+let triggers = 0;
+
+export async function startTestApp(): Promise<TestApp> {
+  const stub = new WebApiStub();
+  await stub.start();
+  const dir = mkdtempSync(join(tmpdir(), "endpoint-advice-slack-"));
+  const store = openStore(join(dir, "decisions.db"));
+  const config = loadConfig({
+    SLACK_BOT_TOKEN: "xoxb-test",
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLACK_API_URL: stub.apiUrl,
+    PORT: "0",
+    LOG_LEVEL: "error",
+  });
+  if (!config.ok) throw new Error(config.message);
+  const slack = createSlackApp(
+    config.value,
+    { store, knowledge: testKnowledge() },
+    {
+      retryConfig: { retries: 1, factor: 1, minTimeout: 10, maxTimeout: 20 },
+    },
+  );
+  const { port } = await slack.start();
+  const url = `http://127.0.0.1:${port}/slack/events`;
+  return {
+    url,
+    stub,
+    store,
+    slack,
+    command: (text, overrides = {}, options) =>
+      postSigned(url, commandBody({ ...commandFields(stub, text), ...overrides }), FORM, options),
+    interact: (payload, options) => postSigned(url, interactionBody(payload), FORM, options),
+    event: (event, options) =>
+      postSigned(
+        url,
+        JSON.stringify({
+          type: "event_callback",
+          team_id: TEAM,
+          api_app_id: "A1",
+          event,
+          event_id: `Ev${++triggers}`,
+          event_time: 1,
+        }),
+        JSON_TYPE,
+        options,
+      ),
+    limitViolations: () => stub.calls.flatMap((call) => violations(call.method, call.body)),
+    async stop() {
+      await slack.stop();
+      store.close();
+      await stub.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+function commandFields(stub: WebApiStub, text: string): Record<string, string> {
+  triggers += 1;
+  return {
+    token: "legacy-verification-token",
+    team_id: TEAM,
+    team_domain: "example",
+    channel_id: CHANNEL,
+    channel_name: "general",
+    user_id: AUTHOR,
+    user_name: "author",
+    command: "/endpoint-advice",
+    text,
+    api_app_id: "A1",
+    response_url: `${stub.responseUrl}/${triggers}`,
+    trigger_id: `trigger.${triggers}`,
+  };
+}
+
+// TEMPORARY until the core lands: a small knowledge with the catalog's shape.
+function testKnowledge(): Knowledge {
+  const services = [
+    {
+      id: "azure-storage-blob",
+      cloud: "azure" as const,
+      name: "Azure Storage (Blob)",
+      support: {},
+      notes: [],
+    },
+    { id: "azure-key-vault", cloud: "azure" as const, name: "Azure Key Vault", support: {}, notes: [] },
+    { id: "aws-s3", cloud: "aws" as const, name: "Amazon S3", support: {}, notes: [] },
+  ];
+  return {
+    catalog: { version: "2026-01-01", services },
+    versions: { tree: "2026-01-01", catalog: "2026-01-01", pricing: "2026-01-01" },
+    findService: (id) => services.find((s) => s.id === id),
+    servicesFor: (cloud) => services.filter((s) => s.cloud === cloud),
+  };
+}
