@@ -30,7 +30,7 @@ describe("/endpoint-advice", () => {
     expect(open!.body.trigger_id).toMatch(/^trigger\./);
     expect(view.callback_id).toBe("questionnaire_step1");
     expect(view.blocks.map((block) => block.block_id)).toEqual(["cloud", "target", "service", "title"]);
-    expect(JSON.parse(view.private_metadata)).toEqual({ channel: "C_GENERAL", answers: {} });
+    expect(JSON.parse(view.private_metadata)).toEqual({ channel: "C0GENERAL", answers: {} });
   });
 
   it("help lists the subcommands, only to the person who asked", async () => {

@@ -13,8 +13,8 @@ import type { SignOptions, SignedResponse } from "./signer.js";
 import { WebApiStub } from "./stub.js";
 
 export const TEAM = "T1";
-export const AUTHOR = "U_AUTHOR";
-export const CHANNEL = "C_GENERAL";
+export const AUTHOR = "U0AUTHOR";
+export const CHANNEL = "C0GENERAL";
 
 /** The app on an ephemeral port, a temp SQLite file, the Web API stub, and Slack-shaped request senders. */
 export interface TestApp {
