@@ -9,25 +9,40 @@ export interface CostLine {
   usd: number;
 }
 
+/** A charge whose figure is not in our price list: the answer links the pricing page instead of guessing. */
+export interface UnpricedItem {
+  item: string;
+  pricingPage: string;
+}
+
 export interface CostBreakdown {
   lines: CostLine[];
+  /** Sum of the lines, unrounded (round to cents only for display). Excludes unpriced items. */
   totalUsd: number;
   pricingAsOf: string;
-  /** null when the requirements set no budget. */
+  /** null when the requirements set no budget, or when an unpriced item makes the answer unknown. */
   withinBudget: boolean | null;
+  unpriced: UnpricedItem[];
+  /** Assumptions behind the figures (e.g. which global-peering zone is assumed). */
+  notes: string[];
 }
 
 /** One step of the decision tree's path: the question asked, the answer taken, the source that justifies it. */
 export interface TraceStep {
   question: string;
   answer: string;
+  reason: string;
   source: string;
 }
 
 export interface Recommendation {
   option: OptionId;
   title: string;
+  /** false when even the best option cannot meet every requirement (the caveats say which). */
+  fits: boolean;
   reasons: string[];
+  /** sources[i] justifies reasons[i]. */
+  sources: string[];
   monthlyCostUsd: number;
 }
 
@@ -35,15 +50,34 @@ export interface Alternative {
   option: OptionId;
   title: string;
   fits: boolean;
+  /** Why not: the requirements it cannot meet, or (when it fits) its drawbacks. */
   reasons: string[];
+  /** sources[i] justifies reasons[i]. */
+  sources: string[];
   monthlyCostUsd: number;
   cost: CostBreakdown;
+}
+
+/** What a cheaper option that still fits would give up compared with the recommendation. */
+export interface CheaperFit {
+  option: OptionId;
+  title: string;
+  monthlyCostUsd: number;
+  givesUp: string[];
+}
+
+export interface BudgetCheck {
+  monthlyBudgetUsd: number | null;
+  withinBudget: boolean | null;
+  /** Set when the recommendation is over budget: the cheapest fitting option within budget, or null if none. */
+  cheaperFit: CheaperFit | null;
 }
 
 export interface KnowledgeVersions {
   tree: string;
   catalog: string;
   pricing: string;
+  options: string;
 }
 
 /** The advice (DESIGN.md §3): the same object `--json` prints and the templates render. */
@@ -51,8 +85,11 @@ export interface Advice {
   recommendation: Recommendation;
   alternatives: Alternative[];
   caveats: string[];
+  /** caveatSources[i] justifies caveats[i]. */
+  caveatSources: string[];
   trace: TraceStep[];
   cost: CostBreakdown;
+  budget: BudgetCheck;
   nextSteps: string[];
   versions: KnowledgeVersions;
 }

@@ -24,6 +24,8 @@ export const OptionSupportSchema = z.strictObject({
   dnsZones: z.array(z.string()).optional(),
   /** AWS/GCP service name used by the endpoint, e.g. com.amazonaws.<region>.s3. */
   endpointServiceName: z.string().optional(),
+  /** The option only reaches the service from networks in the service's own region (Azure SQL service endpoints). */
+  sameRegionOnly: z.boolean().optional(),
   note: z.string().optional(),
 });
 export type OptionSupport = z.infer<typeof OptionSupportSchema>;
@@ -32,6 +34,7 @@ export const ServiceSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "must be lower-case words joined by dashes"),
   cloud: z.enum(CLOUDS),
   name: z.string().min(1),
+  /** Only options whose support is documented; an option left out means "not known here". */
   support: z.partialRecord(OptionIdSchema, OptionSupportSchema),
   notes: z.array(SourcedTextSchema).default([]),
 });
@@ -43,10 +46,14 @@ export const CatalogSchema = z.strictObject({
 });
 export type Catalog = z.infer<typeof CatalogSchema>;
 
-/** One tier of a per-GB price: applies to the GB above the previous tier up to `upToGb` (null: no limit). */
+/**
+ * One tier of a per-GB price: applies to the GB above the previous tier up to `upToGb` (null: no limit).
+ * `unitPriceUsd` null: the tier exists but its figure is not in our sources (the advice says so).
+ */
 export const PriceTierSchema = z.strictObject({
   upToGb: z.number().positive().nullable(),
-  unitPriceUsd: z.number().nonnegative(),
+  unitPriceUsd: z.number().nonnegative().nullable(),
+  label: z.string().min(1),
 });
 
 export const PriceComponentSchema = z.discriminatedUnion("kind", [
@@ -67,21 +74,28 @@ export const PriceComponentSchema = z.discriminatedUnion("kind", [
     item: z.string(),
     source,
   }),
+  /** A charge that exists but whose figure is not in our sources: the advice links the pricing page instead. */
+  z.strictObject({
+    kind: z.literal("not-priced"),
+    item: z.string(),
+    pricingPage: z.url(),
+    source,
+  }),
 ]);
 export type PriceComponent = z.infer<typeof PriceComponentSchema>;
+
+export const OptionPricingSchema = z.strictObject({
+  components: z.array(PriceComponentSchema).min(1),
+  notes: z.array(SourcedTextSchema).default([]),
+});
+export type OptionPricing = z.infer<typeof OptionPricingSchema>;
 
 export const PricingSchema = z.strictObject({
   version,
   effectiveDate: z.iso.date(),
   currency: z.literal("USD"),
   hoursPerMonth: z.number().positive(),
-  options: z.partialRecord(
-    OptionIdSchema,
-    z.strictObject({
-      components: z.array(PriceComponentSchema).min(1),
-      notes: z.array(SourcedTextSchema).default([]),
-    }),
-  ),
+  options: z.partialRecord(OptionIdSchema, OptionPricingSchema),
 });
 export type Pricing = z.infer<typeof PricingSchema>;
 
@@ -117,3 +131,36 @@ export const TreeSchema = z.strictObject({
   nodes: z.record(z.string().regex(/^[a-z0-9-]+$/), TreeNodeSchema),
 });
 export type DecisionTree = z.infer<typeof TreeSchema>;
+
+/** Facts that must all hold (each fact equals the value, or one of the values) for a rule to apply. */
+export const ConditionSchema = z.record(z.string().min(1), z.union([z.string(), z.array(z.string()).min(1)]));
+export type Condition = z.infer<typeof ConditionSchema>;
+
+export const ConditionalTextSchema = z.strictObject({
+  when: ConditionSchema.default({}),
+  text: z.string().min(1),
+  source,
+});
+export type ConditionalText = z.infer<typeof ConditionalTextSchema>;
+
+/**
+ * One option's profile: what it is for, when it cannot meet a requirement (constraints → "why not"),
+ * its traps (caveats), what it offers that others may not (strengths → what a cheaper option gives up),
+ * its general drawbacks, and the first implementation commands (with {placeholders} from the catalog).
+ */
+export const OptionProfileSchema = z.strictObject({
+  cloud: z.enum(CLOUDS),
+  title: z.string().min(1),
+  constraints: z.array(ConditionalTextSchema),
+  caveats: z.array(ConditionalTextSchema),
+  strengths: z.array(z.strictObject({ key: z.string().min(1), text: z.string().min(1), source })),
+  drawbacks: z.array(SourcedTextSchema),
+  nextSteps: z.array(ConditionalTextSchema).min(1),
+});
+export type OptionProfile = z.infer<typeof OptionProfileSchema>;
+
+export const OptionProfilesSchema = z.strictObject({
+  version,
+  options: z.record(OptionIdSchema, OptionProfileSchema),
+});
+export type OptionProfiles = z.infer<typeof OptionProfilesSchema>;

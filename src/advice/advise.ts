@@ -1,0 +1,148 @@
+import type { Knowledge } from "../knowledge/index.js";
+import type { ConditionalText, DecisionTree, OptionProfile, Service } from "../knowledge/schemas.js";
+import type { Advice, Alternative, BudgetCheck, CheaperFit, CostBreakdown, TraceStep } from "./advice.js";
+import { matches } from "./conditions.js";
+import { costOf } from "./cost.js";
+import type { Facts } from "./facts.js";
+import { computeFacts, serviceOf } from "./facts.js";
+import { fillCaveat, nextStepsFor } from "./next-steps.js";
+import type { OptionId } from "./options.js";
+import type { Requirements } from "./requirements.js";
+
+/**
+ * The advice for validated requirements: walks the decision tree to a recommendation, then weighs every other
+ * option of the same cloud against the same facts. Pure and deterministic; every sentence comes from data/.
+ */
+export function advise(requirements: Requirements, knowledge: Knowledge): Advice {
+  const facts = computeFacts(requirements, knowledge);
+  const service = serviceOf(requirements, knowledge);
+  const { option, trace, reason } = walkTree(knowledge.tree, facts);
+  const profile = knowledge.options.options[option];
+  const unmet = failedConstraints(profile, facts);
+  const cost = costOf(option, requirements, knowledge);
+  const alternatives = knowledge
+    .optionsFor(requirements.cloud)
+    .filter((other) => other !== option)
+    .map((other) => alternativeOf(other, requirements, facts, knowledge));
+  const support = service?.support[option];
+  const optionCaveats = profile.caveats
+    .filter((caveat) => matches(caveat.when, facts))
+    .map((caveat) => ({ text: fillCaveat(caveat.text, support), source: caveat.source }));
+  const caveats = dedupe([...unmet, ...optionCaveats, ...serviceNotes(service, option)]);
+  const decisive = trace.at(-1);
+  const reasons = dedupe([reason, ...(decisive ? [{ text: decisive.reason, source: decisive.source }] : [])]);
+  return {
+    recommendation: {
+      option,
+      title: profile.title,
+      fits: unmet.length === 0,
+      reasons: reasons.map((r) => r.text),
+      sources: reasons.map((r) => r.source),
+      monthlyCostUsd: cost.totalUsd,
+    },
+    alternatives,
+    caveats: caveats.map((c) => c.text),
+    caveatSources: caveats.map((c) => c.source),
+    trace,
+    cost,
+    budget: budgetCheck(requirements, cost, profile, alternatives, knowledge),
+    nextSteps: nextStepsFor(profile.nextSteps, facts, support),
+    versions: knowledge.versions,
+  };
+}
+
+interface Sourced {
+  text: string;
+  source: string;
+}
+
+function walkTree(
+  tree: DecisionTree,
+  facts: Facts,
+): { option: OptionId; trace: TraceStep[]; reason: Sourced } {
+  const trace: TraceStep[] = [];
+  let node = tree.nodes[tree.root];
+  while (node?.kind === "question") {
+    const value = facts[node.fact as keyof Facts];
+    const branch = node.branches.find((b) => b.when === value) ?? node.branches.find((b) => b.when === "*");
+    // loadKnowledge proved every fact value has a branch; reaching this means the data bypassed it.
+    if (branch === undefined) throw new Error(`decision tree has no branch for ${node.fact} = ${value}`);
+    trace.push({
+      question: node.question,
+      answer: branch.answer,
+      reason: branch.reason,
+      source: branch.source,
+    });
+    node = tree.nodes[branch.next];
+  }
+  if (node === undefined) throw new Error("decision tree leads to a missing node");
+  return { option: node.option, trace, reason: { text: node.reason, source: node.source } };
+}
+
+function alternativeOf(
+  option: OptionId,
+  requirements: Requirements,
+  facts: Facts,
+  knowledge: Knowledge,
+): Alternative {
+  const profile = knowledge.options.options[option];
+  const unmet = failedConstraints(profile, facts);
+  const reasons = unmet.length > 0 ? unmet : profile.drawbacks;
+  const cost = costOf(option, requirements, knowledge);
+  return {
+    option,
+    title: profile.title,
+    fits: unmet.length === 0,
+    reasons: reasons.map((r) => r.text),
+    sources: reasons.map((r) => r.source),
+    monthlyCostUsd: cost.totalUsd,
+    cost,
+  };
+}
+
+/** The option's constraints these facts trip: each one a requirement the option cannot meet. */
+function failedConstraints(profile: OptionProfile, facts: Facts): ConditionalText[] {
+  return profile.constraints.filter((constraint) => matches(constraint.when, facts));
+}
+
+function serviceNotes(service: Service | undefined, option: OptionId): Sourced[] {
+  if (service === undefined) return [];
+  const support = service.support[option];
+  const supportNote = support?.note === undefined ? [] : [{ text: support.note, source: support.source }];
+  return [...supportNote, ...service.notes];
+}
+
+/** Over budget: name the cheapest option that fits and stays within it, and what it gives up. */
+function budgetCheck(
+  requirements: Requirements,
+  cost: CostBreakdown,
+  profile: OptionProfile,
+  alternatives: Alternative[],
+  knowledge: Knowledge,
+): BudgetCheck {
+  const budget = requirements.monthlyBudgetUsd;
+  const check = { monthlyBudgetUsd: budget, withinBudget: cost.withinBudget, cheaperFit: null };
+  if (budget === null || cost.withinBudget !== false) return check;
+  const cheapest = alternatives
+    .filter((a) => a.fits && a.cost.unpriced.length === 0 && a.monthlyCostUsd <= budget)
+    .reduce<Alternative | undefined>(
+      (best, a) => (best && best.monthlyCostUsd <= a.monthlyCostUsd ? best : a),
+      undefined,
+    );
+  return { ...check, cheaperFit: cheapest === undefined ? null : cheaperFit(cheapest, profile, knowledge) };
+}
+
+function cheaperFit(cheapest: Alternative, recommended: OptionProfile, knowledge: Knowledge): CheaperFit {
+  const kept = new Set(knowledge.options.options[cheapest.option].strengths.map((s) => s.key));
+  return {
+    option: cheapest.option,
+    title: cheapest.title,
+    monthlyCostUsd: cheapest.monthlyCostUsd,
+    givesUp: recommended.strengths.filter((s) => !kept.has(s.key)).map((s) => s.text),
+  };
+}
+
+function dedupe(items: Sourced[]): Sourced[] {
+  const seen = new Set<string>();
+  return items.filter((item) => !seen.has(item.text) && seen.add(item.text) !== undefined);
+}

@@ -1,0 +1,54 @@
+import type { ConditionalText, OptionSupport } from "../knowledge/schemas.js";
+import { matches } from "./conditions.js";
+import type { Facts } from "./facts.js";
+
+/**
+ * The {placeholders} a next step or caveat may use, filled from the service's catalog entry for the option:
+ * {dnsZone} repeats a step once per zone, {dnsZones} lists them all.
+ */
+export const STEP_PLACEHOLDERS = [
+  "serviceTag",
+  "groupId",
+  "endpointServiceName",
+  "dnsZone",
+  "dnsZones",
+] as const;
+
+/**
+ * The option's first implementation steps that apply to these facts, with the catalog's details filled in.
+ * A step naming {dnsZone} is repeated for each zone; a detail the catalog lacks stays a visible <placeholder>.
+ */
+export function nextStepsFor(
+  steps: ConditionalText[],
+  facts: Facts,
+  support: OptionSupport | undefined,
+): string[] {
+  return steps
+    .filter((step) => matches(step.when, facts))
+    .flatMap((step) => {
+      const zones = support?.dnsZones ?? [];
+      if (!step.text.includes("{dnsZone}") || zones.length === 0)
+        return [fill(step.text, support, "<dns-zone>")];
+      return zones.map((zone) => fill(step.text, support, zone));
+    });
+}
+
+/** A caveat's text with the catalog's details filled in. */
+export function fillCaveat(text: string, support: OptionSupport | undefined): string {
+  return fill(text, support, "<dns-zone>");
+}
+
+function fill(text: string, support: OptionSupport | undefined, dnsZone: string): string {
+  const values: Record<string, string | undefined> = {
+    serviceTag: support?.serviceTag,
+    groupId: support?.groupId,
+    endpointServiceName: support?.endpointServiceName,
+    dnsZone,
+    dnsZones: support?.dnsZones?.join(", "),
+  };
+  return text.replace(/\{(\w+)\}/g, (_, name: string) => values[name] ?? `<${kebab(name)}>`);
+}
+
+function kebab(name: string): string {
+  return name.replace(/[A-Z]/g, (letter) => "-" + letter.toLowerCase());
+}
