@@ -39,9 +39,11 @@ function openFile(path: string): Database.Database {
 }
 
 function refuseUnknownFile(db: Database.Database, path: string): void {
+  // Counting the schema reads the first page, so a damaged file fails here rather than mid-command.
+  const empty = isEmpty(db);
   const applicationId = db.pragma("application_id", { simple: true }) as number;
   const version = schemaVersion(db);
-  if (applicationId === 0 && version === 0 && isEmpty(db)) return;
+  if (applicationId === 0 && version === 0 && empty) return;
   if (applicationId !== APPLICATION_ID) {
     throw new StoreError(
       "foreign-file",

@@ -133,11 +133,11 @@ function prepareStatements(db: Database.Database) {
     allIn: db.prepare(`${select} WHERE d.workspace = @workspace ORDER BY d.id`),
     insert: db.prepare(`
       INSERT INTO decision (workspace, number, dedupe_key, channel, author, created_at, title, requirements,
-        advice, option, service, monthly_cost_usd, rendered, tree_version, catalog_version, pricing_version)
+        advice, option, service, monthly_cost_usd, rendered)
       VALUES (@workspace,
         (SELECT coalesce(max(number), 0) + 1 FROM decision WHERE workspace = @workspace),
         @dedupeKey, @channel, @author, @createdAt, @title, @requirements, @advice, @option, @service,
-        @monthlyCostUsd, @rendered, @treeVersion, @catalogVersion, @pricingVersion)
+        @monthlyCostUsd, @rendered)
       RETURNING id`),
     insertChange: db.prepare(`
       INSERT INTO status_change (decision_id, status, actor, at, comment)
@@ -190,9 +190,6 @@ interface DecisionRow {
   service: string | null;
   monthly_cost_usd: number;
   rendered: string;
-  tree_version: string;
-  catalog_version: string;
-  pricing_version: string;
   status: string;
   notes: string;
   message_channel: string | null;
@@ -216,13 +213,11 @@ function decisionColumns(decision: NewDecision, createdAt: string) {
     service: decision.requirements.service ?? null,
     monthlyCostUsd: advice.recommendation.monthlyCostUsd,
     rendered: decision.rendered,
-    treeVersion: advice.versions.tree,
-    catalogVersion: advice.versions.catalog,
-    pricingVersion: advice.versions.pricing,
   };
 }
 
 function toDecision(row: DecisionRow): Decision {
+  const advice = JSON.parse(row.advice) as Advice;
   return {
     id: displayId(row.number),
     workspace: row.workspace,
@@ -231,12 +226,12 @@ function toDecision(row: DecisionRow): Decision {
     createdAt: row.created_at,
     title: row.title,
     requirements: JSON.parse(row.requirements) as Requirements,
-    advice: JSON.parse(row.advice) as Advice,
+    advice,
     option: row.option as OptionId,
     service: row.service,
     monthlyCostUsd: row.monthly_cost_usd,
     rendered: row.rendered,
-    versions: { tree: row.tree_version, catalog: row.catalog_version, pricing: row.pricing_version },
+    versions: advice.versions,
     status: row.status as DecisionStatus,
     supersededBy: row.superseded_by_number === null ? null : displayId(row.superseded_by_number),
     supersedes: row.supersedes_number === null ? null : displayId(row.supersedes_number),

@@ -34,8 +34,8 @@ export function listStatement(workspace: string, query: DecisionQuery): ListStat
   add("option", "d.option = @option", query.option);
   add("service", "d.service = @service", query.service);
   add("author", "d.author = @author", query.author);
-  add("from", "d.created_at >= @from", query.from);
-  add("to", "d.created_at <= @to", query.to === undefined ? undefined : endOfDay(query.to));
+  add("from", "d.created_at >= @from", query.from === undefined ? undefined : instant(query.from, "start"));
+  add("to", "d.created_at <= @to", query.to === undefined ? undefined : instant(query.to, "end"));
   add("cursor", `${key} < @cursor`, query.cursor === undefined ? undefined : cursorValue(query.cursor));
   const source = match === null ? "decision d" : "decision_fts f JOIN decision d ON d.id = f.rowid";
   const sql = `SELECT ${DECISION_COLUMNS} FROM ${source} ${LINKS} WHERE ${where.join(" AND ")} ORDER BY ${key} DESC LIMIT @limit`;
@@ -59,14 +59,20 @@ function pageSize(limit: number | undefined): number {
   return Math.min(Math.max(Math.trunc(limit), 1), MAX_PAGE_SIZE);
 }
 
-/** A date without a time means the whole day. */
-function endOfDay(to: string): string {
-  return /^\d{4}-\d{2}-\d{2}$/.test(to) ? `${to}T23:59:59.999Z` : to;
+/** The stored form (toISOString) of a date or time, so they compare as text; a bare date is a whole UTC day. */
+function instant(text: string, end: "start" | "end"): string {
+  const dayOnly = /^\d{4}-\d{2}-\d{2}$/.test(text);
+  const time = new Date(dayOnly ? `${text}T00:00:00.000Z` : text);
+  if (Number.isNaN(time.getTime())) {
+    throw new StoreError("invalid-query", `"${text}" is not a date (YYYY-MM-DD) or an ISO date and time`);
+  }
+  const lastMillisecond = dayOnly && end === "end" ? 86_399_999 : 0;
+  return new Date(time.getTime() + lastMillisecond).toISOString();
 }
 
 function cursorValue(cursor: string): number {
   if (!/^[1-9]\d{0,15}$/.test(cursor)) {
-    throw new StoreError("invalid-cursor", `"${cursor}" is not a cursor returned by listDecisions`);
+    throw new StoreError("invalid-query", `"${cursor}" is not a cursor returned by listDecisions`);
   }
   return Number(cursor);
 }

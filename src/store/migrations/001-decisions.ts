@@ -18,9 +18,6 @@ CREATE TABLE decision (
   service TEXT,
   monthly_cost_usd REAL NOT NULL,
   rendered TEXT NOT NULL,
-  tree_version TEXT NOT NULL,
-  catalog_version TEXT NOT NULL,
-  pricing_version TEXT NOT NULL,
   status TEXT NOT NULL DEFAULT 'proposed'
     CHECK (status IN ('proposed', 'accepted', 'rejected', 'superseded')),
   superseded_by INTEGER REFERENCES decision (id),

@@ -1,0 +1,104 @@
+import type { Decision, DecisionPage, StatusChange } from "../store/types.js";
+import { renderAdvice } from "./advice.js";
+import { renderTemplate } from "./environment.js";
+
+export type DecisionFormat = "text" | "markdown";
+export type DecisionListFormat = "text" | "markdown" | "csv";
+export type DecisionExportFormat = "markdown" | "json" | "csv";
+
+/**
+ * One stored decision: for the terminal its status and history above the answer; as Markdown an
+ * architecture decision record (context, decision, consequences, options, status history, links).
+ */
+export function renderDecision(decision: Decision, history: StatusChange[], format: DecisionFormat): string {
+  const context = decisionContext(decision, history);
+  if (format === "markdown") return renderTemplate("decision.md", context, "markdown");
+  return (
+    renderTemplate("decision.text", context, "text") +
+    renderAdvice(decision.advice, decision.requirements, "text")
+  );
+}
+
+/** One page of a history listing; the text form says how to get the next page. */
+export function renderDecisionList(page: DecisionPage, format: DecisionListFormat): string {
+  const decisions = page.items.map(listRow);
+  const template = LIST_TEMPLATES[format];
+  return renderTemplate(template, { decisions, nextCursor: page.nextCursor, header: true }, format);
+}
+
+/**
+ * The whole history, as chunks to write one after another, so a large history never sits in memory.
+ * `historyOf` supplies each decision's status changes (Markdown and JSON include them).
+ */
+export function* exportDecisions(
+  decisions: Iterable<Decision>,
+  historyOf: (decision: Decision) => StatusChange[],
+  format: DecisionExportFormat,
+): Generator<string> {
+  if (format === "json") {
+    yield* jsonArray(decisions, (decision) => ({ ...decision, history: historyOf(decision) }));
+    return;
+  }
+  let header = true;
+  for (const batch of batches(decisions, EXPORT_BATCH)) {
+    yield format === "csv"
+      ? renderTemplate("decision-list.csv", { decisions: batch.map(listRow), header }, "csv")
+      : renderTemplate(
+          "decision-export.md",
+          { decisions: batch.map((decision) => decisionContext(decision, historyOf(decision))) },
+          "markdown",
+        );
+    header = false;
+  }
+}
+
+const EXPORT_BATCH = 200;
+
+const LIST_TEMPLATES: Record<DecisionListFormat, string> = {
+  text: "decision-list.text",
+  markdown: "decision-list.md",
+  csv: "decision-list.csv",
+};
+
+/** What the decision templates see: the advice at the top (as the advice partials expect) plus the record. */
+function decisionContext(decision: Decision, history: StatusChange[]): object {
+  const { advice, requirements, ...record } = decision;
+  return {
+    ...advice,
+    requirements: { ...requirements, service: requirements.service ?? null },
+    decision: { ...record, date: record.createdAt.slice(0, 10) },
+    history,
+  };
+}
+
+/** The columns of a listing: the record without the bulky advice, requirements and rendered answer. */
+function listRow(decision: Decision): object {
+  const { id, workspace, createdAt, author, channel, title, status, option, service, monthlyCostUsd } =
+    decision;
+  const { supersededBy, supersedes, versions, notes } = decision;
+  return {
+    ...{ id, workspace, createdAt, author, channel, title, status, option, service, monthlyCostUsd },
+    ...{ supersededBy, supersedes, versions, notes, date: createdAt.slice(0, 10) },
+  };
+}
+
+function* jsonArray<T>(items: Iterable<T>, toJson: (item: T) => unknown): Generator<string> {
+  let separator = "[\n";
+  for (const item of items) {
+    yield separator + JSON.stringify(toJson(item), null, 2);
+    separator = ",\n";
+  }
+  yield separator === "[\n" ? "[]\n" : "\n]\n";
+}
+
+function* batches<T>(items: Iterable<T>, size: number): Generator<T[]> {
+  let batch: T[] = [];
+  for (const item of items) {
+    batch.push(item);
+    if (batch.length === size) {
+      yield batch;
+      batch = [];
+    }
+  }
+  if (batch.length > 0) yield batch;
+}

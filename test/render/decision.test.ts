@@ -1,0 +1,122 @@
+import { describe, expect, it } from "vitest";
+import { exportDecisions, renderDecision, renderDecisionList } from "../../src/render/index.js";
+import type { Decision, StatusChange } from "../../src/store/index.js";
+import { advice, requirements } from "../fixtures/advice.js";
+
+const decision: Decision = {
+  id: "EA-7",
+  workspace: "T1",
+  channel: "C42",
+  author: "U-ann",
+  createdAt: "2026-03-01T09:30:00.000Z",
+  title: "Payments storage | from the DC",
+  requirements,
+  advice,
+  option: "private-endpoint",
+  service: "azure-storage-blob",
+  monthlyCostUsd: 2055.3,
+  rendered: "stored answer",
+  versions: advice.versions,
+  status: "superseded",
+  supersededBy: "EA-9",
+  supersedes: "EA-3",
+  notes: "Agreed with the network team",
+  messageChannel: "C42",
+  messageTs: "1700000000.000100",
+};
+
+const history: StatusChange[] = [
+  { status: "proposed", actor: "U-ann", at: "2026-03-01T09:30:00.000Z", comment: "" },
+  {
+    status: "accepted",
+    actor: "U-ann",
+    at: "2026-03-02T10:00:00.000Z",
+    comment: "Agreed with the network team",
+  },
+  { status: "superseded", actor: "U-admin", at: "2026-06-01T10:00:00.000Z", comment: "" },
+];
+
+describe("renderDecision", () => {
+  it("writes an architecture decision record with context, decision, consequences, status and links", () => {
+    const adr = renderDecision(decision, history, "markdown");
+    expect(adr).toContain("# EA-7: Payments storage \\| from the DC");
+    expect(adr).toContain("- Status: superseded, superseded by EA-9");
+    expect(adr).toContain("- Supersedes: EA-3");
+    expect(adr).toContain("- Decided by: U-ann in C42");
+    expect(adr).toContain("- Slack message: C42 at `1700000000.000100`");
+    expect(adr).toContain("## Context\n\n- Cloud: azure");
+    expect(adr).toContain("We use **Private Endpoint (Azure Private Link)** (`private-endpoint`).");
+    expect(adr).toContain("It costs $2,055.30 a month, within the budget of $2,500.00");
+    expect(adr).toContain(
+      "- Forward privatelink.blob.core.windows.net from your DNS servers to 168.63.129.16.",
+    );
+    expect(adr).toContain(
+      "- Virtual network service endpoint (`service-endpoint`), $0.00 a month: does not fit;",
+    );
+    expect(adr).toContain("- 2026-06-01T10:00:00.000Z: superseded by U-admin\n");
+    expect(adr).toContain("accepted by U-ann (Agreed with the network team)");
+    expect(adr).toContain("decision tree 2025-01-01, catalog 2025-01-01, pricing 2025-01-01");
+  });
+
+  it("shows the status and history above the answer in the terminal", () => {
+    const text = renderDecision(decision, history, "text");
+    expect(text).toMatch(/^EA-7 {2}superseded, superseded by EA-9, supersedes EA-3\n/);
+    expect(text).toContain("Decided by U-ann in C42 on 2026-03-01");
+    expect(text).toContain("Recommendation: Private Endpoint (Azure Private Link) (private-endpoint)");
+  });
+});
+
+describe("renderDecisionList", () => {
+  it("lists one line per decision and the cursor of the next page", () => {
+    const text = renderDecisionList({ items: [decision], nextCursor: "12" }, "text");
+    expect(text).toBe(
+      "EA-7  2026-03-01  superseded  private-endpoint  azure-storage-blob  Payments storage | from the DC\n" +
+        "More: add --cursor 12\n",
+    );
+    expect(renderDecisionList({ items: [], nextCursor: null }, "text")).toBe("No decisions match.\n");
+  });
+
+  it("writes a Markdown table with escaped cells", () => {
+    const table = renderDecisionList({ items: [decision], nextCursor: null }, "markdown");
+    expect(table.split("\n")[2]).toBe(
+      "| EA-7 | 2026-03-01 | superseded | private-endpoint | azure-storage-blob | Payments storage \\| from the DC | $2,055.30 |",
+    );
+  });
+});
+
+describe("exportDecisions", () => {
+  const all = (format: "markdown" | "json" | "csv", items: Decision[]) =>
+    [...exportDecisions(items, () => history, format)].join("");
+
+  it("quotes every CSV field, doubles quotes and keeps formulas inert", () => {
+    const tricky = { ...decision, title: 'He said "go", then =SUM(A1)', notes: "line one\nline two" };
+    const lines = all("csv", [tricky, { ...decision, id: "EA-8", channel: null }])
+      .trimEnd()
+      .split("\n");
+
+    expect(lines).toHaveLength(3);
+    expect(lines[0]).toMatch(
+      /^id,workspace,created_at,author,channel,title,status,option,service,monthly_cost_usd/,
+    );
+    expect(lines[1]).toBe(
+      `"EA-7","T1","2026-03-01T09:30:00.000Z","U-ann","C42","He said ""go"", then =SUM(A1)","superseded",` +
+        `"private-endpoint","azure-storage-blob",2055.3,"EA-9","EA-3","2025-01-01","2025-01-01","2025-01-01","line one line two"`,
+    );
+    expect(lines[2]).toContain(`"EA-8","T1","2026-03-01T09:30:00.000Z","U-ann",,"Payments`);
+  });
+
+  it("exports JSON that parses back to the decisions with their history", () => {
+    expect(JSON.parse(all("json", []))).toEqual([]);
+    expect(JSON.parse(all("json", [decision, decision]))).toEqual([
+      { ...decision, history },
+      { ...decision, history },
+    ]);
+  });
+
+  it("exports every decision as a record in Markdown, across batches", () => {
+    const many = Array.from({ length: 450 }, (_, index) => ({ ...decision, id: `EA-${index + 1}` }));
+    const markdown = all("markdown", many);
+    expect(markdown.match(/^# EA-\d+: /gm)).toHaveLength(450);
+    expect(markdown).toContain("# EA-450: ");
+  });
+});

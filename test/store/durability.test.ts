@@ -1,0 +1,84 @@
+import type { ChildProcess } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import Database from "better-sqlite3";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { openStore } from "../../src/store/index.js";
+import { spawnTs } from "../support/run-ts.js";
+import { tempFolder } from "./new-decision.js";
+
+const writer = fileURLToPath(new URL("./writer.ts", import.meta.url));
+
+let folder: ReturnType<typeof tempFolder>;
+beforeEach(() => {
+  folder = tempFolder();
+});
+afterEach(() => folder.remove());
+
+describe("durability", () => {
+  it("keeps every decision reported as saved when the writer is killed mid-burst", async () => {
+    const path = folder.path("crash.db");
+    const child = spawnTs(writer, [path, "1000000", "crash"]);
+    const reported = await linesUntilKilled(child, 500);
+
+    expect(reported.length).toBeGreaterThanOrEqual(500);
+    const db = new Database(path);
+    expect(db.pragma("integrity_check", { simple: true })).toBe("ok");
+    db.close();
+    const store = openStore(path);
+    try {
+      for (const line of reported) {
+        const [id, key] = line.split(" ");
+        expect(store.getDecision("T1", id ?? "")?.title).toBe(key?.replace("-", " "));
+      }
+    } finally {
+      store.close();
+    }
+  });
+
+  it("lets two processes write the same new file at once", async () => {
+    const path = folder.path("shared.db");
+    const results = await Promise.all(
+      ["a", "b"].map((prefix) => finished(spawnTs(writer, [path, "1000", prefix]))),
+    );
+
+    expect(results).toEqual([
+      { code: 0, stderr: "", lines: 1000 },
+      { code: 0, stderr: "", lines: 1000 },
+    ]);
+    const store = openStore(path);
+    try {
+      const ids = [...store.allDecisions("T1")].map((d) => d.id);
+      expect(new Set(ids).size).toBe(2000);
+      expect(ids.at(-1)).toBe("EA-2000");
+    } finally {
+      store.close();
+    }
+  });
+});
+
+/** Collects the complete lines the child prints, SIGKILLs it once `count` arrived, resolves after it died. */
+function linesUntilKilled(child: ChildProcess, count: number): Promise<string[]> {
+  return new Promise((resolve, reject) => {
+    let output = "";
+    child.stdout?.setEncoding("utf8").on("data", (chunk: string) => {
+      output += chunk;
+      if (output.split("\n").length > count) child.kill("SIGKILL");
+    });
+    child.on("error", reject);
+    child.on("exit", (code, signal) => {
+      if (signal !== "SIGKILL") reject(new Error(`writer ended before it was killed (code ${code})`));
+      else resolve(output.split("\n").slice(0, -1));
+    });
+  });
+}
+
+function finished(child: ChildProcess): Promise<{ code: number | null; stderr: string; lines: number }> {
+  return new Promise((resolve, reject) => {
+    let stdout = "";
+    let stderr = "";
+    child.stdout?.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
+    child.stderr?.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code, stderr, lines: stdout.split("\n").length - 1 }));
+  });
+}

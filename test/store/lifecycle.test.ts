@@ -1,0 +1,134 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { openStore, type DecisionStore, type StatusChangeRequest } from "../../src/store/index.js";
+import { newDecision, steppingClock, tempFolder } from "./new-decision.js";
+
+let folder: ReturnType<typeof tempFolder>;
+let store: DecisionStore;
+
+beforeEach(() => {
+  folder = tempFolder();
+  store = openStore(folder.path("decisions.db"), { now: steppingClock("2026-03-01T09:00:00Z") });
+  store.saveDecision(newDecision({ author: "U-author", title: "Old plan" }));
+  store.saveDecision(newDecision({ author: "U-other", title: "New plan" }));
+});
+afterEach(() => {
+  store.close();
+  folder.remove();
+});
+
+const byAuthor = (change: Omit<StatusChangeRequest, "actor" | "actorIsAdmin">): StatusChangeRequest => ({
+  ...change,
+  actor: "U-author",
+  actorIsAdmin: false,
+});
+
+describe("changeStatus", () => {
+  it("lets the author accept and records who, when and why", () => {
+    const result = store.changeStatus(
+      "T1",
+      "ea-1",
+      byAuthor({ status: "accepted", comment: "Agreed in review" }),
+    );
+
+    expect(result).toMatchObject({
+      ok: true,
+      value: { id: "EA-1", status: "accepted", notes: "Agreed in review" },
+    });
+    expect(store.history("T1", "EA-1")).toEqual([
+      { status: "proposed", actor: "U-author", at: "2026-03-01T09:00:00.000Z", comment: "" },
+      { status: "accepted", actor: "U-author", at: "2026-03-01T09:02:00.000Z", comment: "Agreed in review" },
+    ]);
+  });
+
+  it("lets a workspace admin change someone else's decision and nobody else", () => {
+    const stranger = store.changeStatus("T1", "EA-1", {
+      status: "rejected",
+      actor: "U-x",
+      actorIsAdmin: false,
+    });
+    expect(stranger).toEqual({
+      ok: false,
+      errors: [
+        {
+          field: "actor",
+          message: "only the author of EA-1 (U-author) or a workspace admin may change its status",
+        },
+      ],
+    });
+    expect(store.getDecision("T1", "EA-1")?.status).toBe("proposed");
+
+    const admin = store.changeStatus("T1", "EA-1", { status: "rejected", actor: "U-x", actorIsAdmin: true });
+    expect(admin).toMatchObject({ ok: true, value: { status: "rejected" } });
+    expect(store.history("T1", "EA-1").at(-1)).toMatchObject({ status: "rejected", actor: "U-x" });
+  });
+
+  it.each([
+    ["accepted", "accepted", "EA-1 is accepted and cannot become accepted; allowed: superseded"],
+    ["accepted", "rejected", "EA-1 is accepted and cannot become rejected; allowed: superseded"],
+    ["rejected", "accepted", "EA-1 is rejected and cannot become accepted; allowed: none, it is final"],
+  ] as const)("refuses %s → %s", (first, next, message) => {
+    expect(store.changeStatus("T1", "EA-1", byAuthor({ status: first })).ok).toBe(true);
+    expect(store.changeStatus("T1", "EA-1", byAuthor({ status: next }))).toEqual({
+      ok: false,
+      errors: [{ field: "status", message }],
+    });
+    expect(store.history("T1", "EA-1")).toHaveLength(2);
+  });
+
+  it("refuses an unknown decision", () => {
+    expect(store.changeStatus("T1", "EA-9", byAuthor({ status: "accepted" }))).toEqual({
+      ok: false,
+      errors: [{ field: "id", message: "no decision EA-9 in this workspace" }],
+    });
+  });
+});
+
+describe("superseding", () => {
+  it("links both records and keeps the old one", () => {
+    store.changeStatus("T1", "EA-1", byAuthor({ status: "accepted" }));
+    const result = store.changeStatus("T1", "EA-1", byAuthor({ status: "superseded", supersededBy: "ea-2" }));
+
+    expect(result).toMatchObject({ ok: true, value: { status: "superseded", supersededBy: "EA-2" } });
+    expect(store.getDecision("T1", "EA-2")).toMatchObject({ status: "proposed", supersedes: "EA-1" });
+    expect(store.getDecision("T1", "EA-1")?.title).toBe("Old plan");
+    expect(store.listDecisions("T1", { status: "superseded" }).items.map((d) => d.id)).toEqual(["EA-1"]);
+    expect(store.history("T1", "EA-1").map((c) => c.status)).toEqual(["proposed", "accepted", "superseded"]);
+  });
+
+  it.each([
+    [{ status: "superseded" }, "is required with status superseded: name the decision that replaces it"],
+    [{ status: "superseded", supersededBy: "EA-7" }, "no decision EA-7 in this workspace"],
+    [{ status: "superseded", supersededBy: "EA-1" }, "a decision cannot supersede itself"],
+    [{ status: "accepted", supersededBy: "EA-2" }, "is only allowed with status superseded"],
+  ] as const)("refuses %j", (change, message) => {
+    expect(store.changeStatus("T1", "EA-1", byAuthor(change))).toEqual({
+      ok: false,
+      errors: [{ field: "supersededBy", message }],
+    });
+    expect(store.getDecision("T1", "EA-1")).toMatchObject({ status: "proposed", supersededBy: null });
+  });
+
+  it("refuses a successor that is itself rejected or already replaces another decision", () => {
+    store.saveDecision(newDecision({ author: "U-author" }));
+    store.changeStatus("T1", "EA-2", { status: "rejected", actor: "U-other", actorIsAdmin: false });
+    expect(
+      store.changeStatus("T1", "EA-1", byAuthor({ status: "superseded", supersededBy: "EA-2" })),
+    ).toEqual({
+      ok: false,
+      errors: [
+        { field: "supersededBy", message: "EA-2 is rejected; the successor must be proposed or accepted" },
+      ],
+    });
+
+    store.saveDecision(newDecision({ author: "U-author" }));
+    expect(
+      store.changeStatus("T1", "EA-1", byAuthor({ status: "superseded", supersededBy: "EA-4" })).ok,
+    ).toBe(true);
+    expect(
+      store.changeStatus("T1", "EA-3", byAuthor({ status: "superseded", supersededBy: "EA-4" })),
+    ).toEqual({
+      ok: false,
+      errors: [{ field: "supersededBy", message: "EA-4 already replaces EA-1" }],
+    });
+  });
+});
