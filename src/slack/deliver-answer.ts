@@ -7,7 +7,7 @@ import type { SlackDeps } from "./deps.js";
 import { publishHome } from "./home/publish-home.js";
 import { renderAdviceSections } from "../render/index.js";
 import type { Decision } from "../store/index.js";
-import { advise } from "./ports.js";
+import { advise } from "../advice/index.js";
 import { slackErrorCode } from "./web-api-errors.js";
 import { say } from "./words.js";
 

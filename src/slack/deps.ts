@@ -1,6 +1,6 @@
 import type { Logger } from "@slack/bolt";
 import type { DecisionStore } from "../store/index.js";
-import type { Knowledge } from "./ports.js";
+import type { Knowledge } from "../knowledge/index.js";
 
 /** What the listeners need besides the Slack payload: the knowledge, the decision store, a logger. */
 export interface SlackServices {

@@ -6,7 +6,7 @@ import type { SlackDeps } from "./deps.js";
 import { parseJsonWith } from "./parse-json.js";
 import { questionsFor } from "../advice/questionnaire.js";
 import type { Question } from "../advice/questionnaire.js";
-import type { Knowledge } from "./ports.js";
+import type { Knowledge } from "../knowledge/index.js";
 import { say } from "./words.js";
 import { slackErrorCode } from "./web-api-errors.js";
 

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { loadConfig } from "../../src/config.js";
 import { createSlackApp } from "../../src/slack/app.js";
 import type { SlackApp } from "../../src/slack/app.js";
-import type { Knowledge } from "../../src/slack/ports.js";
+import { loadKnowledge } from "../../src/knowledge/index.js";
 import { openStore } from "../../src/store/index.js";
 import type { DecisionStore } from "../../src/store/index.js";
 import { violations } from "./limits.js";
@@ -32,6 +32,9 @@ export interface TestApp {
 
 let triggers = 0;
 
+// Loaded once: the shipped data, as the app runs with it.
+const knowledge = loadKnowledge();
+
 export async function startTestApp(): Promise<TestApp> {
   const stub = new WebApiStub();
   await stub.start();
@@ -47,7 +50,7 @@ export async function startTestApp(): Promise<TestApp> {
   if (!config.ok) throw new Error(config.message);
   const slack = createSlackApp(
     config.value,
-    { store, knowledge: testKnowledge() },
+    { store, knowledge },
     {
       retryConfig: { retries: 1, factor: 1, minTimeout: 10, maxTimeout: 20 },
     },
@@ -101,26 +104,5 @@ function commandFields(stub: WebApiStub, text: string): Record<string, string> {
     api_app_id: "A1",
     response_url: `${stub.responseUrl}/${triggers}`,
     trigger_id: `trigger.${triggers}`,
-  };
-}
-
-// TEMPORARY until the core lands: a small knowledge with the catalog's shape.
-function testKnowledge(): Knowledge {
-  const services = [
-    {
-      id: "azure-storage-blob",
-      cloud: "azure" as const,
-      name: "Azure Storage (Blob)",
-      support: {},
-      notes: [],
-    },
-    { id: "azure-key-vault", cloud: "azure" as const, name: "Azure Key Vault", support: {}, notes: [] },
-    { id: "aws-s3", cloud: "aws" as const, name: "Amazon S3", support: {}, notes: [] },
-  ];
-  return {
-    catalog: { version: "2026-01-01", services },
-    versions: { tree: "2026-01-01", catalog: "2026-01-01", pricing: "2026-01-01" },
-    findService: (id) => services.find((s) => s.id === id),
-    servicesFor: (cloud) => services.filter((s) => s.cloud === cloud),
   };
 }

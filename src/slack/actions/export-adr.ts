@@ -2,7 +2,7 @@ import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewar
 import { codeBlocks } from "../blocks/code.js";
 import type { SlackDeps } from "../deps.js";
 import { decisionFromButton } from "./decision-from-button.js";
-import { renderDecisionMarkdown } from "../ports.js";
+import { renderDecision } from "../../render/index.js";
 import { say } from "../words.js";
 
 type ActionArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
@@ -14,7 +14,9 @@ export function exportAdr(deps: SlackDeps) {
     const decision = await decisionFromButton(deps, body, respond);
     if (decision === undefined) return;
     const text = say("adr-export", { id: decision.id });
-    const messages = codeBlocks(renderDecisionMarkdown(decision));
+    const messages = codeBlocks(
+      renderDecision(decision, deps.store.history(decision.workspace, decision.id), "markdown"),
+    );
     const channel = body.channel?.id;
     const thread = body.message?.ts;
     if (channel === undefined || thread === undefined) {

@@ -1,7 +1,7 @@
 import type { RespondFn, webApi } from "@slack/bolt";
 import { deliverAnswer } from "../deliver-answer.js";
 import type { SlackDeps } from "../deps.js";
-import { parseRequirements } from "../ports.js";
+import { parseRequirements } from "../../advice/index.js";
 import { say } from "../words.js";
 
 export interface QuickRequest {

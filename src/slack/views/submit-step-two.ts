@@ -2,7 +2,7 @@ import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } fro
 import { apologize } from "../apologize.js";
 import { deliverAnswer } from "../deliver-answer.js";
 import type { SlackDeps } from "../deps.js";
-import { parseRequirements } from "../ports.js";
+import { parseRequirements } from "../../advice/index.js";
 import { askedQuestions, decodeContext, readAnswers } from "../questionnaire.js";
 import type { Answers } from "../questionnaire.js";
 import { invalidFormView } from "./invalid-form.js";
