@@ -87,7 +87,18 @@ function walk(value: unknown, where: Report): void {
 }
 
 function checkWords(text: string, where: Report): void {
-  for (const bad of ["&#x27;", "&#39;", "&quot;", "undefined", "[object Object]", "NaN"])
+  // "&amp;lt;" and the like mean text was escaped twice.
+  for (const bad of [
+    "&#x27;",
+    "&#39;",
+    "&quot;",
+    "&amp;lt;",
+    "&amp;gt;",
+    "&amp;amp;",
+    "undefined",
+    "[object Object]",
+    "NaN",
+  ])
     if (text.includes(bad)) where(`text shows "${bad}": ${text.slice(0, 120)}`);
 }
 

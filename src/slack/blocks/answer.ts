@@ -36,7 +36,7 @@ export function answerMessage(decision: Decision, buttons: "all" | "read-only" =
     context(say("decision-status", { id: decision.id, status: decision.status, author: decision.author })),
   );
   blocks.push(answerActions(decision, buttons, truncated));
-  return { text: say("answer-fallback", { id: decision.id, summary: fallbackText }), blocks };
+  return { text: `${decision.id}: ${fallbackText}`, blocks };
 }
 
 /** Every section of the answer, in messages that each fit the block limit ("show all"). */
@@ -45,7 +45,7 @@ export function fullAnswerMessages(decision: Decision): AnswerMessage[] {
   const messages: AnswerMessage[] = [];
   for (let start = 0; start < sections.length; start += ANSWER_BLOCK_BUDGET) {
     const blocks = sections.slice(start, start + ANSWER_BLOCK_BUDGET).map((text) => section(text));
-    messages.push({ text: say("answer-fallback", { id: decision.id, summary: fallbackText }), blocks });
+    messages.push({ text: `${decision.id}: ${fallbackText}`, blocks });
   }
   return messages;
 }
