@@ -1,27 +1,19 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { startTestApp } from "./harness.js";
-import type { TestApp } from "./harness.js";
+import { describe, expect, it } from "vitest";
+import { useTestApp } from "./harness.js";
 
-let t: TestApp;
-beforeEach(async () => {
-  t = await startTestApp();
-});
-afterEach(async () => {
-  expect(t.limitViolations()).toEqual([]);
-  await t.stop();
-});
+const app = useTestApp();
 
 describe("/endpoint-advice", () => {
   it("answers GET /healthz with 200", async () => {
-    const response = await fetch(t.url.replace("/slack/events", "/healthz"));
+    const response = await fetch(app().url.replace("/slack/events", "/healthz"));
     expect(response.status).toBe(200);
   });
 
   it("with no text acks at once and opens step 1 of the questionnaire", async () => {
-    const ack = await t.command("");
+    const ack = await app().command("");
     expect(ack.status).toBe(200);
     expect(ack.ms).toBeLessThan(1000);
-    const [open] = await t.stub.waitFor("views.open");
+    const [open] = await app().stub.waitFor("views.open");
     const view = open!.body.view as {
       callback_id: string;
       blocks: { block_id: string }[];
@@ -34,17 +26,17 @@ describe("/endpoint-advice", () => {
   });
 
   it("help lists the subcommands, only to the person who asked", async () => {
-    expect((await t.command("help")).status).toBe(200);
-    const [reply] = await t.stub.waitFor("response_url");
+    expect((await app().command("help")).status).toBe(200);
+    const [reply] = await app().stub.waitFor("response_url");
     expect(reply!.body.response_type).toBe("ephemeral");
     expect(String(reply!.body.text)).toContain("/endpoint-advice history");
     expect(String(reply!.body.text)).toContain("quick key=value");
   });
 
   it("tells the person to try again when the trigger id has expired", async () => {
-    t.stub.fail("views.open", "expired_trigger_id");
-    await t.command("");
-    const [reply] = await t.stub.waitFor("response_url");
+    app().stub.fail("views.open", "expired_trigger_id");
+    await app().command("");
+    const [reply] = await app().stub.waitFor("response_url");
     expect(String(reply!.body.text)).toContain("run `/endpoint-advice` again");
   });
 });

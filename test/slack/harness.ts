@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { afterEach, beforeEach, expect } from "vitest";
 import { loadConfig } from "../../src/config.js";
 import { createSlackApp } from "../../src/slack/app.js";
 import type { SlackApp } from "../../src/slack/app.js";
@@ -31,6 +32,25 @@ export interface TestApp {
 }
 
 let triggers = 0;
+
+/**
+ * Starts a fresh app before each test of the file and stops it after, first checking that no payload the
+ * app sent broke a Block Kit limit. Returns the running app.
+ */
+export function useTestApp(): () => TestApp {
+  let current: TestApp | undefined;
+  beforeEach(async () => {
+    current = await startTestApp();
+  });
+  afterEach(async () => {
+    expect(current?.limitViolations()).toEqual([]);
+    await current?.stop();
+  });
+  return () => {
+    if (current === undefined) throw new Error("the test app is not running");
+    return current;
+  };
+}
 
 // Loaded once: the shipped data, as the app runs with it.
 const knowledge = loadKnowledge();

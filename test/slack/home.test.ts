@@ -1,23 +1,15 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { AUTHOR, CHANNEL, TEAM, startTestApp } from "./harness.js";
-import type { TestApp } from "./harness.js";
+import { describe, expect, it } from "vitest";
+import { AUTHOR, CHANNEL, TEAM, useTestApp } from "./harness.js";
 
-let t: TestApp;
-beforeEach(async () => {
-  t = await startTestApp();
-});
-afterEach(async () => {
-  expect(t.limitViolations()).toEqual([]);
-  await t.stop();
-});
+const app = useTestApp();
 
 const user = { id: AUTHOR, username: "author", team_id: TEAM };
 
 describe("App Home", () => {
   it("publishes recent decisions, counts per option and a New questionnaire button when opened", async () => {
-    await t.command("quick service=azure-key-vault title=Vault");
-    await t.stub.waitFor("views.publish");
-    const ack = await t.event({
+    await app().command("quick service=azure-key-vault title=Vault");
+    await app().stub.waitFor("views.publish");
+    const ack = await app().event({
       type: "app_home_opened",
       user: AUTHOR,
       channel: "D0HOME",
@@ -25,7 +17,7 @@ describe("App Home", () => {
       event_ts: "1",
     });
     expect(ack.status).toBe(200);
-    const publishes = await t.stub.waitFor("views.publish", 2);
+    const publishes = await app().stub.waitFor("views.publish", 2);
     const json = JSON.stringify(publishes[1]!.body.view);
     expect(publishes[1]!.body.user_id).toBe(AUTHOR);
     for (const part of ["home_new_questionnaire", "home_filter_status", "EA-1", "Vault", "private-endpoint"])
@@ -33,8 +25,8 @@ describe("App Home", () => {
   });
 
   it("filters by status and opens the questionnaire from its button", async () => {
-    await t.command("quick service=azure-key-vault title=Vault");
-    await t.stub.waitFor("views.publish");
+    await app().command("quick service=azure-key-vault title=Vault");
+    await app().stub.waitFor("views.publish");
     const home = {
       id: "V_HOME",
       type: "home",
@@ -54,7 +46,7 @@ describe("App Home", () => {
       container: { type: "view", view_id: "V_HOME" },
       view: home,
     };
-    await t.interact({
+    await app().interact({
       ...base,
       actions: [
         {
@@ -66,11 +58,11 @@ describe("App Home", () => {
         },
       ],
     });
-    const publishes = await t.stub.waitFor("views.publish", 2);
+    const publishes = await app().stub.waitFor("views.publish", 2);
     const filtered = JSON.stringify(publishes[1]!.body.view);
     expect(filtered).not.toContain("EA-1");
     expect(filtered).toContain("No decisions match");
-    await t.interact({
+    await app().interact({
       ...base,
       actions: [
         {
@@ -82,7 +74,7 @@ describe("App Home", () => {
         },
       ],
     });
-    const [open] = await t.stub.waitFor("views.open");
+    const [open] = await app().stub.waitFor("views.open");
     expect(JSON.parse((open!.body.view as { private_metadata: string }).private_metadata)).toEqual({
       channel: null,
       answers: {},
@@ -92,7 +84,7 @@ describe("App Home", () => {
 
 describe("shortcuts", () => {
   it("the global shortcut opens the questionnaire", async () => {
-    await t.interact({
+    await app().interact({
       type: "shortcut",
       callback_id: "endpoint_advice_new",
       trigger_id: "trigger.sc",
@@ -101,11 +93,11 @@ describe("shortcuts", () => {
       token: "t",
       action_ts: "1",
     });
-    await t.stub.waitFor("views.open");
+    await app().stub.waitFor("views.open");
   });
 
   it("the message shortcut opens it with the message text as the title", async () => {
-    await t.interact({
+    await app().interact({
       type: "message_action",
       callback_id: "endpoint_advice_from_message",
       trigger_id: "trigger.msg",
@@ -114,11 +106,11 @@ describe("shortcuts", () => {
       channel: { id: CHANNEL, name: "general" },
       message: { type: "message", ts: "1.2", text: "Payments needs  Key Vault\nfrom on-prem" },
       message_ts: "1.2",
-      response_url: `${t.stub.responseUrl}/msg`,
+      response_url: `${app().stub.responseUrl}/msg`,
       token: "t",
       action_ts: "1",
     });
-    const [open] = await t.stub.waitFor("views.open");
+    const [open] = await app().stub.waitFor("views.open");
     const view = open!.body.view as { private_metadata: string };
     expect(JSON.parse(view.private_metadata)).toEqual({
       channel: CHANNEL,

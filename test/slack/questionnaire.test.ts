@@ -1,6 +1,5 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { AUTHOR, CHANNEL, TEAM, startTestApp } from "./harness.js";
-import type { TestApp } from "./harness.js";
+import { describe, expect, it } from "vitest";
+import { AUTHOR, CHANNEL, TEAM, useTestApp } from "./harness.js";
 import { ackViolations } from "./limits.js";
 import { number, radio, select, text, viewClosed, viewSelect, viewSubmission } from "./payloads.js";
 
@@ -10,14 +9,7 @@ type View = {
   blocks: { block_id: string; element: { options?: { value: string }[] } }[];
 };
 
-let t: TestApp;
-beforeEach(async () => {
-  t = await startTestApp();
-});
-afterEach(async () => {
-  expect(t.limitViolations()).toEqual([]);
-  await t.stop();
-});
+const app = useTestApp();
 
 const stepOne = {
   cloud: select("azure"),
@@ -27,14 +19,14 @@ const stepOne = {
 };
 
 async function openStepOne(): Promise<View> {
-  await t.command("");
-  const [open] = await t.stub.waitFor("views.open");
+  await app().command("");
+  const [open] = await app().stub.waitFor("views.open");
   return open!.body.view as View;
 }
 
 async function submitStepOne(): Promise<View> {
   const view = await openStepOne();
-  const ack = await t.interact(viewSubmission(view, stepOne));
+  const ack = await app().interact(viewSubmission(view, stepOne));
   expect(ack.status).toBe(200);
   expect(ackViolations(ack.text)).toEqual([]);
   const body = JSON.parse(ack.text) as { response_action: string; view: View };
@@ -51,8 +43,10 @@ const stepTwoAnswers = {
 describe("the questionnaire modal", () => {
   it("refreshes the service list when the cloud changes", async () => {
     const view = await openStepOne();
-    expect((await t.interact(viewSelect(view, "cloud", "aws", { cloud: select("aws") }))).status).toBe(200);
-    const [update] = await t.stub.waitFor("views.update");
+    expect((await app().interact(viewSelect(view, "cloud", "aws", { cloud: select("aws") }))).status).toBe(
+      200,
+    );
+    const [update] = await app().stub.waitFor("views.update");
     const updated = update!.body.view as View;
     const services = updated.blocks
       .find((block) => block.block_id === "service")!
@@ -77,7 +71,7 @@ describe("the questionnaire modal", () => {
 
   it("returns field errors for a budget that is not a number and a negative volume; nothing is stored", async () => {
     const stepTwo = await submitStepOne();
-    const ack = await t.interact(
+    const ack = await app().interact(
       viewSubmission(stepTwo, {
         ...stepTwoAnswers,
         monthlyBudgetUsd: number("abc"),
@@ -87,23 +81,23 @@ describe("the questionnaire modal", () => {
     const body = JSON.parse(ack.text) as { response_action: string; errors: Record<string, string> };
     expect(body.response_action).toBe("errors");
     expect(Object.keys(body.errors).sort()).toEqual(["dataGbPerMonth", "monthlyBudgetUsd"]);
-    expect(t.store.listDecisions(TEAM).items).toHaveLength(0);
+    expect(app().store.listDecisions(TEAM).items).toHaveLength(0);
   });
 
   it("posts the answer in the channel with its buttons, stores it once as proposed and refreshes Home", async () => {
     const stepTwo = await submitStepOne();
-    const ack = await t.interact(viewSubmission(stepTwo, stepTwoAnswers));
+    const ack = await app().interact(viewSubmission(stepTwo, stepTwoAnswers));
     expect(ack.ms).toBeLessThan(1000);
     expect(JSON.parse(ack.text)).toEqual({ response_action: "clear" });
-    const [post] = await t.stub.waitFor("chat.postMessage");
+    const [post] = await app().stub.waitFor("chat.postMessage");
     expect(post!.body.channel).toBe(CHANNEL);
     const json = JSON.stringify(post!.body.blocks);
     for (const action of ["decision_accept", "decision_reject", "decision_rerun", "decision_export"])
       expect(json).toContain(action);
     // The title typed by the person cannot ping the channel.
     expect(json).toContain("&lt;!channel&gt; &amp; Bob's");
-    await t.stub.waitFor("views.publish");
-    const [decision] = t.store.listDecisions(TEAM).items;
+    await app().stub.waitFor("views.publish");
+    const [decision] = app().store.listDecisions(TEAM).items;
     expect(decision!.messageTs).toBe("1700000000.000001");
     expect(decision).toMatchObject({
       status: "proposed",
@@ -121,27 +115,27 @@ describe("the questionnaire modal", () => {
   it("stores and posts one decision when the same submission arrives twice", async () => {
     const stepTwo = await submitStepOne();
     await Promise.all([
-      t.interact(viewSubmission(stepTwo, stepTwoAnswers)),
-      t.interact(viewSubmission(stepTwo, stepTwoAnswers)),
+      app().interact(viewSubmission(stepTwo, stepTwoAnswers)),
+      app().interact(viewSubmission(stepTwo, stepTwoAnswers)),
     ]);
-    await t.stub.waitFor("chat.postMessage");
-    await t.stub.waitFor("views.publish");
-    expect(t.store.listDecisions(TEAM).items).toHaveLength(1);
-    expect(t.stub.callsTo("chat.postMessage")).toHaveLength(1);
+    await app().stub.waitFor("chat.postMessage");
+    await app().stub.waitFor("views.publish");
+    expect(app().store.listDecisions(TEAM).items).toHaveLength(1);
+    expect(app().stub.callsTo("chat.postMessage")).toHaveLength(1);
   });
 
   it("refuses tampered private_metadata with a clear message and stores nothing", async () => {
     const stepTwo = await submitStepOne();
     const tampered = { ...stepTwo, private_metadata: '{"channel":"C1","answers":{"service":{"$gt":""}}}' };
-    const ack = await t.interact(viewSubmission(tampered, stepTwoAnswers));
+    const ack = await app().interact(viewSubmission(tampered, stepTwoAnswers));
     const body = JSON.parse(ack.text) as {
       response_action: string;
       view: { blocks: { text: { text: string } }[] };
     };
     expect(body.response_action).toBe("update");
     expect(body.view.blocks[0]!.text.text).toContain("haven't saved anything");
-    expect(t.store.listDecisions(TEAM).items).toHaveLength(0);
-    const notJson = await t.interact(
+    expect(app().store.listDecisions(TEAM).items).toHaveLength(0);
+    const notJson = await app().interact(
       viewSubmission({ ...stepTwo, private_metadata: "not json" }, stepTwoAnswers),
     );
     expect(JSON.parse(notJson.text)).toMatchObject({ response_action: "update" });
@@ -149,36 +143,36 @@ describe("the questionnaire modal", () => {
 
   it("rejects a value outside the listed options as a field error", async () => {
     const view = await openStepOne();
-    const ack = await t.interact(viewSubmission(view, { ...stepOne, service: select("aws-s3") }));
+    const ack = await app().interact(viewSubmission(view, { ...stepOne, service: select("aws-s3") }));
     const body = JSON.parse(ack.text) as { response_action: string; errors: Record<string, string> };
     expect(body.response_action).toBe("errors");
     expect(Object.keys(body.errors)).toEqual(["service"]);
   });
 
   it("falls back to a DM saying why when the bot is not in the channel", async () => {
-    t.stub.fail("chat.postMessage", "not_in_channel");
+    app().stub.fail("chat.postMessage", "not_in_channel");
     const stepTwo = await submitStepOne();
-    await t.interact(viewSubmission(stepTwo, stepTwoAnswers));
-    const posts = await t.stub.waitFor("chat.postMessage", 2);
+    await app().interact(viewSubmission(stepTwo, stepTwoAnswers));
+    const posts = await app().stub.waitFor("chat.postMessage", 2);
     expect(posts[1]!.body.channel).toBe(`D${AUTHOR}`);
     expect(JSON.stringify(posts[1]!.body.blocks)).toContain("not a member");
-    expect(t.store.listDecisions(TEAM).items).toHaveLength(1);
+    expect(app().store.listDecisions(TEAM).items).toHaveLength(1);
   });
 
   it("waits out a 429 with Retry-After and then posts once", async () => {
-    t.stub.rateLimit("chat.postMessage", 1);
+    app().stub.rateLimit("chat.postMessage", 1);
     const stepTwo = await submitStepOne();
-    await t.interact(viewSubmission(stepTwo, stepTwoAnswers));
-    const posts = await t.stub.waitFor("chat.postMessage", 2);
+    await app().interact(viewSubmission(stepTwo, stepTwoAnswers));
+    const posts = await app().stub.waitFor("chat.postMessage", 2);
     expect(posts[1]!.body.channel).toBe(CHANNEL);
-    await t.stub.waitFor("views.publish");
-    expect(t.stub.callsTo("chat.postMessage")).toHaveLength(2);
-    expect(t.store.listDecisions(TEAM).items[0]!.messageTs).not.toBeNull();
+    await app().stub.waitFor("views.publish");
+    expect(app().stub.callsTo("chat.postMessage")).toHaveLength(2);
+    expect(app().store.listDecisions(TEAM).items[0]!.messageTs).not.toBeNull();
   });
 
   it("acknowledges closing the modal and stores nothing", async () => {
     const view = await openStepOne();
-    expect((await t.interact(viewClosed(view))).status).toBe(200);
-    expect(t.store.listDecisions(TEAM).items).toHaveLength(0);
+    expect((await app().interact(viewClosed(view))).status).toBe(200);
+    expect(app().store.listDecisions(TEAM).items).toHaveLength(0);
   });
 });
