@@ -69,7 +69,7 @@ export interface CheaperFit {
 export interface BudgetCheck {
   monthlyBudgetUsd: number | null;
   withinBudget: boolean | null;
-  /** Set when the recommendation is over budget: the cheapest fitting option within budget, or null if none. */
+  /** When the recommendation is over budget or unpriced: the cheapest fitting option within budget, or null. */
   cheaperFit: CheaperFit | null;
 }
 

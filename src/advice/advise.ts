@@ -1,6 +1,14 @@
 import type { Knowledge } from "../knowledge/index.js";
 import type { ConditionalText, DecisionTree, OptionProfile, Service } from "../knowledge/schemas.js";
-import type { Advice, Alternative, BudgetCheck, CheaperFit, CostBreakdown, TraceStep } from "./advice.js";
+import type {
+  Advice,
+  Alternative,
+  BudgetCheck,
+  CheaperFit,
+  CostBreakdown,
+  Recommendation,
+  TraceStep,
+} from "./advice.js";
 import { matches } from "./conditions.js";
 import { costOf } from "./cost.js";
 import type { Facts } from "./facts.js";
@@ -32,14 +40,7 @@ export function advise(requirements: Requirements, knowledge: Knowledge): Advice
   const decisive = trace.at(-1);
   const reasons = dedupe([reason, ...(decisive ? [{ text: decisive.reason, source: decisive.source }] : [])]);
   return {
-    recommendation: {
-      option,
-      title: profile.title,
-      fits: unmet.length === 0,
-      reasons: reasons.map((r) => r.text),
-      sources: reasons.map((r) => r.source),
-      monthlyCostUsd: cost.totalUsd,
-    },
+    recommendation: verdict(option, profile, unmet, reasons, cost),
     alternatives,
     caveats: caveats.map((c) => c.text),
     caveatSources: caveats.map((c) => c.source),
@@ -89,6 +90,17 @@ function alternativeOf(
   const unmet = failedConstraints(profile, facts);
   const reasons = unmet.length > 0 ? unmet : profile.drawbacks;
   const cost = costOf(option, requirements, knowledge);
+  return { ...verdict(option, profile, unmet, reasons, cost), cost };
+}
+
+/** What the recommendation and each alternative say: fits or not, why, with sources, at what cost. */
+function verdict(
+  option: OptionId,
+  profile: OptionProfile,
+  unmet: Sourced[],
+  reasons: Sourced[],
+  cost: CostBreakdown,
+): Recommendation {
   return {
     option,
     title: profile.title,
@@ -96,7 +108,6 @@ function alternativeOf(
     reasons: reasons.map((r) => r.text),
     sources: reasons.map((r) => r.source),
     monthlyCostUsd: cost.totalUsd,
-    cost,
   };
 }
 
@@ -112,7 +123,7 @@ function serviceNotes(service: Service | undefined, option: OptionId): Sourced[]
   return [...supportNote, ...service.notes];
 }
 
-/** Over budget: name the cheapest option that fits and stays within it, and what it gives up. */
+/** Over budget (or unknown): name the cheapest option that fits and stays within it, and what it gives up. */
 function budgetCheck(
   requirements: Requirements,
   cost: CostBreakdown,
@@ -122,7 +133,8 @@ function budgetCheck(
 ): BudgetCheck {
   const budget = requirements.monthlyBudgetUsd;
   const check = { monthlyBudgetUsd: budget, withinBudget: cost.withinBudget, cheaperFit: null };
-  if (budget === null || cost.withinBudget !== false) return check;
+  // Unknown (an unpriced item) is treated like over: a priced option known to fit the budget is worth naming.
+  if (budget === null || cost.withinBudget === true) return check;
   const cheapest = alternatives
     .filter((a) => a.fits && a.cost.unpriced.length === 0 && a.monthlyCostUsd <= budget)
     .reduce<Alternative | undefined>(

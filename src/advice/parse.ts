@@ -57,7 +57,7 @@ function checkService(requirements: Requirements, knowledge: Knowledge): FieldEr
   if (service.cloud !== requirements.cloud) {
     return {
       field: "service",
-      message: `"${id}" is a ${service.cloud} service, but cloud is ${requirements.cloud}`,
+      message: `"${id}" belongs to ${service.cloud}, but cloud is ${requirements.cloud}`,
     };
   }
   return undefined;

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { z } from "zod";
 import type { Cloud } from "./options.js";
 import { RequirementsSchema, type RequirementsInput } from "./requirements.js";
-import { projectRootDir } from "../render/templates-dir.js";
+import { dataDir } from "../paths.js";
 
 /** One question as a surface asks it: choices resolved (services of the chosen cloud), default filled in. */
 export interface Question {
@@ -92,9 +92,7 @@ export class QuestionnaireError extends Error {
 }
 
 /** Reads and validates a questionnaire file; a bad file is a QuestionnaireError naming the file and JSON path. */
-export function loadQuestionnaire(
-  path = join(projectRootDir(), "data", "questionnaire.json"),
-): Questionnaire {
+export function loadQuestionnaire(path = join(dataDir(), "questionnaire.json")): Questionnaire {
   let json: unknown;
   try {
     json = JSON.parse(readFileSync(path, "utf8"));

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import Handlebars from "handlebars";
 import { escapeDeep, escapeFor, unescapeMarkdown, type Target } from "./escape.js";
-import { templatesDir } from "./templates-dir.js";
+import { projectRoot } from "../paths.js";
 
 /**
  * Renders templates/<name>.hbs for one output. Every string in the context is escaped for the target
@@ -19,7 +19,7 @@ const cache = new Map<string, Handlebars.TemplateDelegate>();
 function compiled(name: string): Handlebars.TemplateDelegate {
   let template = cache.get(name);
   if (template === undefined) {
-    const source = readFileSync(join(templatesDir(), `${name}.hbs`), "utf8");
+    const source = readFileSync(join(projectRoot(), "templates", `${name}.hbs`), "utf8");
     // strict: a missing field throws instead of printing nothing, so a typo cannot hide in an answer.
     environment ??= createEnvironment();
     template = environment.compile(source, { noEscape: true, strict: true });
@@ -31,7 +31,7 @@ function compiled(name: string): Handlebars.TemplateDelegate {
 function createEnvironment(): typeof Handlebars {
   const env = Handlebars.create();
   for (const [name, helper] of Object.entries(helpers)) env.registerHelper(name, helper);
-  const partialsDir = join(templatesDir(), "partials");
+  const partialsDir = join(projectRoot(), "templates", "partials");
   for (const file of readdirSync(partialsDir).filter((f) => f.endsWith(".hbs"))) {
     env.registerPartial(basename(file, ".hbs"), readFileSync(join(partialsDir, file), "utf8"));
   }
@@ -58,15 +58,34 @@ const helpers: Record<string, (...args: unknown[]) => unknown> = {
   join: (list, separator) =>
     Array.isArray(list) ? list.join(typeof separator === "string" ? separator : ", ") : "",
   eq: (a, b) => a === b,
+  /** Pads text to a column width for aligned terminal lists. */
+  pad: (text, width) => String(text).padEnd(asNumber(width, "pad")),
   add: (a, b) => asNumber(a, "add") + asNumber(b, "add"),
   /** {{plural count "endpoint" "endpoints"}} */
   plural: (count, singular, pluralForm) => (count === 1 ? singular : pluralForm),
   /** Inline code for the target; Markdown's context arrives escaped, so the span gets the text as written. */
   code: (text, options) => {
-    const { target } = (options as { data: { target: Target } }).data;
-    if (target === "markdown") return codeSpan(unescapeMarkdown(String(text)));
     const plain = String(text);
-    return target === "slack" && !plain.includes("`") ? `\`${plain}\`` : plain;
+    switch (targetOf(options)) {
+      case "markdown":
+        return codeSpan(unescapeMarkdown(plain));
+      case "slack":
+        return plain.includes("`") ? plain : `\`${plain}\``;
+      default:
+        return plain;
+    }
+  },
+  /** {{#codeBlock "sh"}}…{{/codeBlock}}: a fenced block in Markdown and Slack, plain lines in the terminal. */
+  codeBlock: function (this: unknown, language, options) {
+    const inner = (options as Handlebars.HelperOptions).fn(this);
+    switch (targetOf(options)) {
+      case "markdown":
+        return fenced(unescapeMarkdown(inner), String(language));
+      case "slack":
+        return fenced(inner, "");
+      default:
+        return inner;
+    }
   },
 };
 
@@ -77,10 +96,22 @@ function asNumber(value: unknown, helper: string): number {
   return value;
 }
 
+function targetOf(options: unknown): Target {
+  return (options as { data: { target: Target } }).data.target;
+}
+
+function fenced(text: string, language: string): string {
+  const fence = "`".repeat(Math.max(3, longestBacktickRun(text) + 1));
+  return `${fence}${language}\n${text}${text.endsWith("\n") ? "" : "\n"}${fence}\n`;
+}
+
+function longestBacktickRun(text: string): number {
+  return Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
+}
+
 /** Backtick fence one longer than the longest run inside, padded when the text touches a backtick. */
 function codeSpan(text: string): string {
-  const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
-  const fence = "`".repeat(longest + 1);
+  const fence = "`".repeat(longestBacktickRun(text) + 1);
   const pad = text.startsWith("`") || text.endsWith("`") ? " " : "";
   return `${fence}${pad}${text}${pad}${fence}`;
 }

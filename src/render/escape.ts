@@ -31,12 +31,16 @@ export function sanitizeTerminal(text: string): string {
  * structure, so a reader sees the text exactly as typed. Never HTML entities.
  */
 export function escapeMarkdown(text: string): string {
-  return sanitizeTerminal(text)
-    .replace(/[\\`*[\]<>|~]/g, "\\$&")
-    .replace(/(?<![a-zA-Z0-9])_|_(?![a-zA-Z0-9])/g, "\\_")
-    .replace(/&(?=#?[a-zA-Z0-9]+;)/g, "\\&")
-    .replace(/^(\s*)([#+=-])/, "$1\\$2")
-    .replace(/^(\s*\d+)([.)])/, "$1\\$2");
+  return (
+    sanitizeTerminal(text)
+      .replace(/[\\`*[\]<>|~]/g, "\\$&")
+      .replace(/(?<![a-zA-Z0-9])_|_(?![a-zA-Z0-9])/g, "\\_")
+      .replace(/&(?=#?[a-zA-Z0-9]+;)/g, "\\&")
+      .replace(/^(\s*)([#+=-])/, "$1\\$2")
+      .replace(/^(\s*\d+)([.)])/, "$1\\$2")
+      // A heading's closing #s would be dropped.
+      .replace(/(\s)#(#*\s*)$/, "$1\\#$2")
+  );
 }
 
 /** Reverses escapeMarkdown: the text a Markdown reader sees (used where the text sits in a code span). */

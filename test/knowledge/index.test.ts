@@ -71,9 +71,13 @@ describe("loadKnowledge on the shipped data", () => {
     );
   });
 
-  it("gives every sourced item a source", () => {
-    for (const service of knowledge.catalog.services) {
-      for (const support of Object.values(service.support)) expect(support.source.length).toBeGreaterThan(3);
+  it("cites a seed document or an official https page for every source", () => {
+    const sources = collectSources([knowledge.catalog, knowledge.pricing, knowledge.tree, knowledge.options]);
+    expect(sources.length).toBeGreaterThan(100);
+    for (const source of sources) {
+      expect(source).toMatch(
+        /^(00[0-3]_[0-9a-f]{16}\.txt|https:\/\/(learn\.microsoft\.com|azure\.microsoft\.com|docs\.aws\.amazon\.com|aws\.amazon\.com|cloud\.google\.com)\/)/,
+      );
     }
   });
 });
@@ -227,3 +231,14 @@ describe("loadKnowledge rejects corrupt data with file and JSON path", () => {
     expect(failure(dir)).toMatch(/tree\.json: cannot read JSON: /);
   });
 });
+
+/** Every "source" and "pricingPage" value anywhere in the knowledge files. */
+function collectSources(node: unknown): string[] {
+  if (Array.isArray(node)) return node.flatMap(collectSources);
+  if (typeof node !== "object" || node === null) return [];
+  return Object.entries(node).flatMap(([key, value]) =>
+    (key === "source" || key === "pricingPage") && typeof value === "string"
+      ? [value]
+      : collectSources(value),
+  );
+}

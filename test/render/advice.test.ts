@@ -32,12 +32,18 @@ function hostile(text: string): { advice: Advice; requirements: typeof requireme
         reasons: a.reasons.map(tag),
       })),
       caveats: advice.caveats.map(tag),
+      caveatSources: advice.caveatSources.map(tag),
       trace: advice.trace.map((t) => ({
         question: tag(t.question),
         answer: tag(t.answer),
+        reason: tag(t.reason),
         source: tag(t.source),
       })),
-      cost: { ...advice.cost, lines: advice.cost.lines.map((l) => ({ ...l, item: tag(l.item) })) },
+      cost: {
+        ...advice.cost,
+        lines: advice.cost.lines.map((l) => ({ ...l, item: tag(l.item) })),
+        notes: advice.cost.notes.map(tag),
+      },
       nextSteps: advice.nextSteps.map(tag),
     },
   };
@@ -71,8 +77,12 @@ describe("renderAdvice", () => {
     );
     expect(unescapeMarkdown(heading)).toBe(`# ${TITLE} ${PING}`);
     expect(out).not.toMatch(/&(amp|lt|gt|quot|#x?[0-9a-f]+);/i);
-    // Every < in the document is escaped, so no reader turns user text into HTML or an autolink.
-    expect(out).not.toMatch(/(^|[^\\])</m);
+    // Outside code blocks every < is escaped, so no reader turns user text into HTML or an autolink;
+    // inside them the text stands as written.
+    const [prose, code] = out.split("```sh\n");
+    expect(prose).not.toMatch(/(^|[^\\])</m);
+    expect(code).toContain(`pe_blob --resource-group <rg>`);
+    expect(code).toContain(`${TITLE} ${PING}\n\`\`\``);
     for (const heading of [
       "Context",
       "Decision",
@@ -85,6 +95,8 @@ describe("renderAdvice", () => {
       expect(out).toContain(`\n## ${heading}\n`);
     }
     expect(out).toContain("Status: proposed");
+    expect(out).toContain("- Needs 1 endpoint\n");
+    expect(renderAdvice(a, { ...r, endpointCount: 3 }, "markdown")).toContain("- Needs 3 endpoints\n");
   });
 
   it("slack: user text cannot ping or forge links, and only &amp; &lt; &gt; are used", () => {
@@ -93,6 +105,58 @@ describe("renderAdvice", () => {
     expect(out).toContain(`Bob's "prod" &lt;db&gt; &amp; co &lt;!channel&gt; &lt;@U123&gt;`);
     expect(out).not.toMatch(/[<>]/);
     expect(out.match(/&[^\s;]*;/g)?.every((entity) => ["&amp;", "&lt;", "&gt;"].includes(entity))).toBe(true);
+  });
+});
+
+describe("budget and fit", () => {
+  const overBudget: Advice = {
+    ...advice,
+    recommendation: { ...advice.recommendation, fits: false },
+    budget: {
+      monthlyBudgetUsd: 100,
+      withinBudget: false,
+      cheaperFit: {
+        option: "service-endpoint",
+        title: "Service endpoint",
+        monthlyCostUsd: 0,
+        givesUp: ["Reach from on-premises."],
+      },
+    },
+  };
+
+  it.each(["text", "markdown", "slack"] as const)(
+    "%s: says it is over budget and names the cheaper fit",
+    (format) => {
+      const out = renderAdvice(overBudget, requirements, format);
+      expect(out).toContain("over the budget of $100.00");
+      expect(out).toContain("costs more than the budget of $100.00 a month");
+      expect(out).toContain(
+        "Service endpoint (service-endpoint) at $0.00 a month. It gives up: Reach from on-premises.",
+      );
+      expect(out).toContain("No option meets every requirement");
+    },
+  );
+
+  it("says when no fitting option stays within the budget", () => {
+    const out = renderAdvice(
+      { ...overBudget, budget: { ...overBudget.budget, cheaperFit: null } },
+      requirements,
+      "text",
+    );
+    expect(out).toContain("No option that fits stays within the budget.");
+  });
+
+  it("marks options whose price is not in the list", () => {
+    expect(renderAdvice(advice, requirements, "text")).toContain(
+      "[private-link-service], $0.00 a month plus charges not in our price list",
+    );
+    const unpriced = { item: "Private Link Service", pricingPage: "https://azure.microsoft.com/pricing/" };
+    const withUnpriced: Advice = { ...advice, cost: { ...advice.cost, unpriced: [unpriced] } };
+    const out = renderAdvice(withUnpriced, requirements, "markdown");
+    expect(out).toContain("$2,055.30 a month plus charges not in our price list");
+    expect(out).toContain(
+      "- Private Link Service: not in our price list, see https://azure.microsoft.com/pricing/",
+    );
   });
 });
 

@@ -37,6 +37,8 @@ describe("escapeMarkdown", () => {
     ["a | b ~~c~~", "a \\| b \\~\\~c\\~\\~"],
     ["_em_ but snake_case", "\\_em\\_ but snake_case"],
     ["# heading", "\\# heading"],
+    ["issue #", "issue \\#"],
+    ["C# and F#", "C# and F#"],
     ["- item", "\\- item"],
     ["12. item", "12\\. item"],
     ["&amp; stays", "\\&amp; stays"],

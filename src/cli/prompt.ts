@@ -1,0 +1,92 @@
+import { styleText } from "node:util";
+import { checkbox, confirm, input, number, select } from "@inquirer/prompts";
+import {
+  questionsFor,
+  STEPS,
+  type Answers,
+  type Question,
+  type ServiceDirectory,
+} from "../advice/questionnaire.js";
+import { RequirementsSchema } from "../advice/requirements.js";
+import { say } from "./words.js";
+
+/**
+ * Asks the questionnaire in the terminal, one question at a time, re-reading which questions matter after
+ * every answer (e.g. no service question once the target is a virtual network). Questions go to `output`
+ * (stderr), so the advice on stdout can be redirected to a file.
+ */
+export async function askQuestions(
+  knowledge: ServiceDirectory,
+  output: NodeJS.WritableStream,
+): Promise<Answers> {
+  const answers: Record<string, unknown> = {};
+  for (const step of STEPS) {
+    output.write(`${styleText("bold", say("step", { step }))}\n`);
+    for (;;) {
+      const next = questionsFor(step, answers, knowledge).find((q) => !(q.field in answers));
+      if (next === undefined) break;
+      output.write(`${styleText("dim", next.hint)}\n`);
+      answers[next.field] = await ask(next, { output });
+    }
+  }
+  return answers;
+}
+
+type PromptContext = { output: NodeJS.WritableStream };
+
+async function ask(question: Question, context: PromptContext): Promise<unknown> {
+  const message = question.label;
+  switch (question.kind) {
+    case "choice":
+      return select(
+        {
+          message,
+          choices: question.choices.map((c) => ({ value: c.value, name: c.label })),
+          default: typeof question.default === "string" ? question.default : undefined,
+        },
+        context,
+      );
+    case "multi-choice": {
+      const chosen = Array.isArray(question.default) ? (question.default as string[]) : [];
+      return checkbox(
+        {
+          message,
+          choices: question.choices.map((c) => ({
+            value: c.value,
+            name: c.label,
+            checked: chosen.includes(c.value),
+          })),
+          validate: (values) =>
+            check(
+              question,
+              values.map((v) => v.value),
+            ),
+        },
+        context,
+      );
+    }
+    case "boolean":
+      return confirm({ message, default: question.default === true }, context);
+    case "number": {
+      const value = await number(
+        {
+          message,
+          default: typeof question.default === "number" ? question.default : undefined,
+          required: !question.optional,
+          step: "any",
+          validate: (value) => check(question, value ?? null),
+        },
+        context,
+      );
+      return value ?? null;
+    }
+    case "text":
+      return input({ message, validate: (value) => check(question, value) }, context);
+  }
+}
+
+/** The Requirements schema judges each answer as it is given, so a person fixes it right there. */
+function check(question: Question, value: unknown): true | string {
+  const result = RequirementsSchema.shape[question.field].safeParse(value);
+  return result.success ? true : result.error.issues.map((issue) => issue.message).join("; ");
+}

@@ -1,0 +1,221 @@
+import { describe, expect, it } from "vitest";
+import { adviceFor, alternative, serviceAdvice } from "./advice-for.js";
+
+const storage = { cloud: "azure", target: "cloud-service", service: "azure-storage-blob" };
+
+describe("advise: the seed documents' claims", () => {
+  // 001_dc66bb4725c1f799.txt: "Unlike Service Endpoints, Private Link allows access from your on-premises infrastructure".
+  it("on-premises reach needs a private endpoint; service endpoints can't be reached from on-prem", () => {
+    const { advice } = adviceFor({ ...storage, onPremisesAccess: true });
+    expect(advice.recommendation.option).toBe("private-endpoint");
+    expect(advice.recommendation.fits).toBe(true);
+    const serviceEndpoint = alternative(advice, "service-endpoint");
+    expect(serviceEndpoint.fits).toBe(false);
+    expect(serviceEndpoint.reasons.join(" ")).toMatch(/on-premises/);
+    expect(advice.trace.map((step) => step.question)).toContain(
+      "Must it be reachable from on-premises (ExpressRoute or site-to-site VPN)?",
+    );
+    expect(advice.nextSteps[0]).toContain("az network private-endpoint create");
+    expect(advice.nextSteps[0]).toContain("--group-id blob");
+  });
+
+  // 001_dc66bb4725c1f799.txt: "There is no Service Endpoint ... for Azure Log Analytics. However, there is a solution for Private Links".
+  it("Log Analytics has no service endpoint → private endpoint through AMPLS", () => {
+    const advice = serviceAdvice("azure", "azure-log-analytics");
+    expect(advice.recommendation.option).toBe("private-endpoint");
+    expect(advice.caveats.join(" ")).toMatch(/Azure Monitor Private Link Scope/);
+    expect(alternative(advice, "service-endpoint").fits).toBe(false);
+    expect(advice.nextSteps[0]).toContain("--group-id azuremonitor");
+    expect(advice.nextSteps.join("\n")).toContain("privatelink.oms.opinsights.azure.com");
+  });
+
+  // 001_dc66bb4725c1f799.txt: "There is a $0 cost to implement Service Endpoints".
+  it("plain VNet → Storage with no strict need → service endpoint at $0", () => {
+    const { advice } = adviceFor({ ...storage, dataGbPerMonth: 5000 });
+    expect(advice.recommendation.option).toBe("service-endpoint");
+    expect(advice.recommendation.monthlyCostUsd).toBe(0);
+    expect(advice.cost.totalUsd).toBe(0);
+    expect(advice.nextSteps[0]).toContain("--service-endpoints Microsoft.Storage");
+    expect(advice.caveats.join(" ")).toMatch(/closes open TCP connections/);
+    expect(alternative(advice, "private-endpoint").fits).toBe(true);
+    expect(alternative(advice, "private-endpoint").monthlyCostUsd).toBeCloseTo(7.3 + 50, 6);
+  });
+
+  // 003_bb4d763537a99345.txt: "A Service Endpoint remains a publicly routable IP address".
+  it("public access switched off → private endpoint", () => {
+    const { advice } = adviceFor({ ...storage, disablePublicAccess: true });
+    expect(advice.recommendation.option).toBe("private-endpoint");
+    expect(alternative(advice, "service-endpoint").reasons.join(" ")).toMatch(/publicly routable/);
+  });
+
+  // 001_dc66bb4725c1f799.txt: with Private Link "you can control the egress to the PaaS resource".
+  it("exfiltration protection → private endpoint", () => {
+    const { advice } = adviceFor({ ...storage, exfiltrationProtection: true });
+    expect(advice.recommendation.option).toBe("private-endpoint");
+  });
+
+  // Service endpoint overview page: Azure SQL service endpoints apply only to VNets in the server's region.
+  it("Azure SQL across regions → private endpoint; in one region → service endpoint", () => {
+    const sql = { cloud: "azure", target: "cloud-service", service: "azure-sql-database" };
+    expect(adviceFor({ ...sql, crossRegion: true }).advice.recommendation.option).toBe("private-endpoint");
+    expect(adviceFor(sql).advice.recommendation.option).toBe("service-endpoint");
+    expect(adviceFor({ ...storage, crossRegion: true }).advice.recommendation.option).toBe(
+      "service-endpoint",
+    );
+  });
+
+  // 001_dc66bb4725c1f799.txt: "VNet Peering is not transitive".
+  it("peering is not transitive: caveat with hub/NVA advice", () => {
+    const { advice } = adviceFor({ cloud: "azure", target: "virtual-network", transitiveRouting: true });
+    expect(advice.recommendation.option).toBe("vnet-peering");
+    expect(advice.caveats.join(" ")).toMatch(/not transitive.*network virtual appliance/);
+    expect(advice.nextSteps.filter((step) => step.startsWith("az network vnet peering create"))).toHaveLength(
+      2,
+    );
+  });
+
+  it("VNets in different regions → global VNet peering; regional peering does not fit", () => {
+    const { advice } = adviceFor({
+      cloud: "azure",
+      target: "virtual-network",
+      crossRegion: true,
+      dataGbPerMonth: 100,
+    });
+    expect(advice.recommendation.option).toBe("global-vnet-peering");
+    expect(alternative(advice, "vnet-peering").fits).toBe(false);
+    expect(advice.cost.totalUsd).toBeCloseTo(100 * 0.035 * 2, 6);
+    expect(advice.cost.notes.join(" ")).toMatch(/Zone 1/);
+  });
+
+  // 003_bb4d763537a99345.txt: "You aren't required to have non-overlapping address space with your customer's address space."
+  it("own service to customers with overlapping address spaces → Private Link Service (NAT)", () => {
+    const { advice } = adviceFor({ cloud: "azure", target: "own-service", overlappingAddressSpaces: true });
+    expect(advice.recommendation.option).toBe("private-link-service");
+    expect(advice.trace.at(-1)?.reason).toMatch(/NAT/);
+    expect(alternative(advice, "vnet-peering").fits).toBe(false);
+    expect(advice.cost.unpriced[0]?.pricingPage).toMatch(/^https:\/\/azure\.microsoft\.com\//);
+    expect(advice.nextSteps.join("\n")).toContain("az network private-link-service create");
+  });
+
+  // 003_bb4d763537a99345.txt: "Private Link Service over a Basic Load Balancer isn't supported."
+  it("a Basic Load Balancer can't front a Private Link Service", () => {
+    const { advice } = adviceFor({ cloud: "azure", target: "own-service" });
+    expect(advice.caveats.join(" ")).toMatch(/Basic Load Balancer isn't supported/);
+  });
+
+  // 003_bb4d763537a99345.txt: "TCP and UDP traffic are only supported for a private endpoint."
+  it("ICMP through a private endpoint: honest answer, fits false with a caveat", () => {
+    const { advice } = adviceFor({ ...storage, onPremisesAccess: true, protocols: ["tcp", "icmp"] });
+    expect(advice.recommendation.option).toBe("private-endpoint");
+    expect(advice.recommendation.fits).toBe(false);
+    expect(advice.caveats[0]).toMatch(/TCP and UDP/);
+  });
+
+  it("on-premises reach to a service with no known private endpoint: honest answer, not a crash", () => {
+    const advice = serviceAdvice("azure", "azure-cognitive-services", { onPremisesAccess: true });
+    expect(advice.recommendation.option).toBe("service-endpoint");
+    expect(advice.recommendation.fits).toBe(false);
+    expect(advice.caveats.join(" ")).toMatch(/public NAT IP/);
+    expect(alternative(advice, "private-endpoint").reasons.join(" ")).toMatch(
+      /check the service's documentation/,
+    );
+  });
+
+  it("custom DNS → forward the privatelink zone to 168.63.129.16; cross-tenant → manual approval", () => {
+    const { advice } = adviceFor({
+      ...storage,
+      onPremisesAccess: true,
+      dns: "custom-forwarding",
+      crossTenant: true,
+    });
+    const caveats = advice.caveats.join(" ");
+    expect(caveats).toContain("privatelink.blob.core.windows.net");
+    expect(caveats).toContain("168.63.129.16");
+    expect(caveats).toMatch(/manual approval/);
+  });
+
+  it("Service Bus: the service endpoint is Premium only", () => {
+    const advice = serviceAdvice("azure", "azure-service-bus");
+    expect(advice.recommendation.option).toBe("service-endpoint");
+    expect(advice.caveats.join(" ")).toMatch(/Premium tier only/);
+  });
+});
+
+describe("advise: AWS and GCP (002_7c29205c3695fc94.txt)", () => {
+  it("S3 from a VPC → free gateway endpoint, with the seed's command", () => {
+    const advice = serviceAdvice("aws", "aws-s3", { dataGbPerMonth: 1000 });
+    expect(advice.recommendation.option).toBe("aws-gateway-endpoint");
+    expect(advice.cost.totalUsd).toBe(0);
+    expect(advice.nextSteps[0]).toBe(
+      "aws ec2 create-vpc-endpoint --vpc-id <vpc-id> --service-name com.amazonaws.<region>.s3 --vpc-endpoint-type Gateway --route-table-ids <route-table-id>",
+    );
+    expect(alternative(advice, "aws-interface-endpoint").fits).toBe(true);
+  });
+
+  it("DynamoDB from on-premises or through a peered VPC → interface endpoint", () => {
+    const dynamo = { cloud: "aws", target: "cloud-service", service: "aws-dynamodb" };
+    for (const need of [{ onPremisesAccess: true }, { transitiveRouting: true }]) {
+      const { advice } = adviceFor({ ...dynamo, ...need });
+      expect(advice.recommendation.option).toBe("aws-interface-endpoint");
+      expect(alternative(advice, "aws-gateway-endpoint").fits).toBe(false);
+    }
+  });
+
+  it("SQS has no gateway endpoint → interface endpoint priced per AZ-hour and GB", () => {
+    const advice = serviceAdvice("aws", "aws-sqs", { dataGbPerMonth: 10 });
+    expect(advice.recommendation.option).toBe("aws-interface-endpoint");
+    expect(advice.cost.totalUsd).toBeCloseTo(7.3 + 0.1, 6);
+    expect(advice.nextSteps[0]).toContain("com.amazonaws.<region>.sqs --vpc-endpoint-type Interface");
+  });
+
+  it("GCP: Private Google Access for VMs, Private Service Connect from on-premises", () => {
+    const gcs = { cloud: "gcp", target: "cloud-service", service: "gcp-cloud-storage" };
+    const plain = adviceFor(gcs).advice;
+    expect(plain.recommendation.option).toBe("gcp-private-google-access");
+    expect(plain.cost.totalUsd).toBe(0);
+    expect(plain.nextSteps[0]).toContain("--enable-private-ip-google-access");
+    const onprem = adviceFor({ ...gcs, onPremisesAccess: true }).advice;
+    expect(onprem.recommendation.option).toBe("gcp-private-service-connect");
+    expect(onprem.cost.unpriced).toHaveLength(1);
+    expect(onprem.cost.withinBudget).toBeNull();
+  });
+});
+
+describe("advise: budget", () => {
+  it("within budget: nothing to name", () => {
+    const { advice } = adviceFor({ ...storage, monthlyBudgetUsd: 5, dataGbPerMonth: 100 });
+    expect(advice.budget).toEqual({ monthlyBudgetUsd: 5, withinBudget: true, cheaperFit: null });
+  });
+
+  it("no budget: withinBudget is null", () => {
+    expect(adviceFor(storage).advice.budget.withinBudget).toBeNull();
+  });
+
+  it("over budget with no cheaper option that fits: says so (cheaperFit null)", () => {
+    const advice = serviceAdvice("aws", "aws-s3", { transitiveRouting: true, monthlyBudgetUsd: 1 });
+    expect(advice.recommendation.option).toBe("aws-interface-endpoint");
+    expect(advice.budget.withinBudget).toBe(false);
+    expect(advice.budget.cheaperFit).toBeNull();
+  });
+
+  it("an unpriced recommendation names the cheapest priced option that fits, and what it gives up", () => {
+    const { advice } = adviceFor({
+      cloud: "azure",
+      target: "own-service",
+      monthlyBudgetUsd: 10,
+      dataGbPerMonth: 100,
+    });
+    expect(advice.recommendation.option).toBe("private-link-service");
+    expect(advice.budget.withinBudget).toBeNull();
+    expect(advice.budget.cheaperFit?.option).toBe("vnet-peering");
+    expect(advice.budget.cheaperFit?.monthlyCostUsd).toBeCloseTo(2, 6);
+    expect(advice.budget.cheaperFit?.givesUp.join(" ")).toMatch(/address spaces may overlap/);
+  });
+
+  it("GCP from on-premises on a zero budget: Private Google Access fits at $0", () => {
+    const advice = serviceAdvice("gcp", "gcp-bigquery", { onPremisesAccess: true, monthlyBudgetUsd: 0 });
+    expect(advice.recommendation.option).toBe("gcp-private-service-connect");
+    expect(advice.budget.cheaperFit?.option).toBe("gcp-private-google-access");
+    expect(advice.budget.cheaperFit?.givesUp.length).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,62 @@
+import { PassThrough } from "node:stream";
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import { loadQuestionnaire, type ServiceDirectory } from "../../src/advice/questionnaire.js";
+import { RequirementsSchema } from "../../src/advice/requirements.js";
+
+/** The answers a person types, by Requirements field; the mocked prompts look them up by question label. */
+let script: Record<string, unknown> = {};
+const asked: string[] = [];
+const labels = new Map(loadQuestionnaire().questions.map((q) => [q.label, q.field]));
+
+function answer(config: { message: string; default?: unknown }): Promise<unknown> {
+  const label = [...labels.keys()].find((l) => config.message.startsWith(l));
+  const field = labels.get(label ?? "") ?? "?";
+  asked.push(field);
+  return Promise.resolve(field in script ? script[field] : config.default);
+}
+
+vi.mock("@inquirer/prompts", () => ({
+  select: answer,
+  checkbox: answer,
+  confirm: answer,
+  number: answer,
+  input: answer,
+}));
+
+const { askQuestions } = await import("../../src/cli/prompt.js");
+
+const services: ServiceDirectory = {
+  servicesFor: () => [{ id: "azure-storage-blob", name: "Azure Blob Storage" }],
+};
+const quiet = new PassThrough().resume();
+
+describe("askQuestions", () => {
+  beforeEach(() => {
+    asked.length = 0;
+  });
+
+  it("asks only what matters for a storage account and returns valid Requirements", async () => {
+    script = {
+      cloud: "azure",
+      target: "cloud-service",
+      service: "azure-storage-blob",
+      onPremisesAccess: true,
+    };
+    const answers = await askQuestions(services, quiet);
+    expect(asked.slice(0, 4)).toEqual(["cloud", "target", "service", "title"]);
+    expect(asked).toContain("dns");
+    expect(asked).not.toContain("transitiveRouting");
+    expect(RequirementsSchema.safeParse(answers).success).toBe(true);
+    expect(answers).toMatchObject({ onPremisesAccess: true, service: "azure-storage-blob" });
+  });
+
+  it("skips the service, DNS and protocol questions for peering", async () => {
+    script = { cloud: "azure", target: "virtual-network", transitiveRouting: true };
+    const answers = await askQuestions(services, quiet);
+    expect(asked).not.toContain("service");
+    expect(asked).not.toContain("dns");
+    expect(asked).not.toContain("protocols");
+    expect(asked).toContain("transitiveRouting");
+    expect(RequirementsSchema.safeParse(answers).success).toBe(true);
+  });
+});

@@ -1,0 +1,35 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { advise, parseRequirements } from "../../src/advice/index.js";
+import { loadKnowledge } from "../../src/knowledge/index.js";
+import { renderAdvice, renderAdviceSections, SLACK_SECTION_LIMIT } from "../../src/render/index.js";
+
+const knowledge = loadKnowledge();
+const examples = readdirSync("examples").filter((file) => file.endsWith(".json"));
+
+/** What a reader must never see: template leftovers, raw objects, HTML entities, money without separators. */
+const LEFTOVERS = /\b(undefined|null|NaN)\b|\[object Object\]|&#x?[0-9a-f]+;|&quot;|\{\{|\}\}|\$\d{4,}/i;
+
+describe.each(examples)("the advice for examples/%s", (file) => {
+  const parsed = parseRequirements(JSON.parse(readFileSync(join("examples", file), "utf8")), knowledge);
+  if (!parsed.ok) throw new Error(`${file}: ${JSON.stringify(parsed.errors)}`);
+  const advice = advise(parsed.value, knowledge);
+
+  it.each(["text", "markdown", "slack"] as const)("reads cleanly as %s", (format) => {
+    const out = renderAdvice(advice, parsed.value, format);
+    expect(out).not.toMatch(LEFTOVERS);
+    expect(out).toContain(advice.recommendation.title);
+    if (format !== "slack") expect(out).not.toMatch(/&(amp|lt|gt);/);
+  });
+
+  it("fits Slack's sections", () => {
+    const { fallbackText, sections } = renderAdviceSections(advice, parsed.value);
+    expect(fallbackText.length).toBeLessThan(300);
+    expect(sections.length).toBeGreaterThanOrEqual(3);
+    for (const section of sections) {
+      expect(section.length).toBeLessThanOrEqual(SLACK_SECTION_LIMIT);
+      expect(section).not.toMatch(LEFTOVERS);
+    }
+  });
+});
