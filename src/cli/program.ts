@@ -1,9 +1,14 @@
 import { Command, CommanderError } from "commander";
 import { loadKnowledge, type Knowledge } from "../knowledge/index.js";
 import { registerAdvise } from "./commands/advise.js";
+import { registerExport } from "./commands/export.js";
+import { registerHistory } from "./commands/history.js";
+import { registerRecheck } from "./commands/recheck.js";
+import { registerShow } from "./commands/show.js";
 import { registerServices } from "./commands/services.js";
 import { registerTree } from "./commands/tree.js";
 import { InputError } from "./errors.js";
+import { addHistoryOptions } from "./history.js";
 import { say } from "./words.js";
 
 /** What the commands read from and write to; tests and the bin pass the process's own. */
@@ -38,6 +43,11 @@ export function buildProgram(context: CliContext): Command {
   registerAdvise(program, context);
   registerServices(program, context);
   registerTree(program, context);
+  addHistoryOptions(program);
+  registerHistory(program, context);
+  registerShow(program, context);
+  registerExport(program, context);
+  registerRecheck(program, context);
   return program;
 }
 

@@ -1,3 +1,4 @@
+import type { RecheckReport } from "../advice/recheck.js";
 import type { Decision, DecisionPage, StatusChange } from "../store/types.js";
 import { renderAdvice } from "./advice.js";
 import { renderTemplate } from "./environment.js";
@@ -24,6 +25,17 @@ export function renderDecisionList(page: DecisionPage, format: DecisionListForma
   const decisions = page.items.map(listRow);
   const template = LIST_TEMPLATES[format];
   return renderTemplate(template, { decisions, nextCursor: page.nextCursor, header: true }, format);
+}
+
+/** The re-check report for the terminal: each drifted decision with what changed, old → new. */
+export function renderRecheck(report: RecheckReport): string {
+  const drifted = report.drifted.map((drift) => ({
+    ...drift,
+    optionChanged: drift.changes.includes("option"),
+    costChanged: drift.changes.includes("cost"),
+    budgetChanged: drift.changes.includes("budget"),
+  }));
+  return renderTemplate("decision-recheck.text", { ...report, drifted }, "text");
 }
 
 /**

@@ -3,5 +3,5 @@ export type { AdviceFormat, SlackAdvice } from "./advice.js";
 export { renderTemplate } from "./environment.js";
 export { escapeMrkdwn, escapeMarkdown, sanitizeTerminal, escapeCsvField, TARGETS } from "./escape.js";
 export type { Target } from "./escape.js";
-export { renderDecision, renderDecisionList, exportDecisions } from "./decision.js";
+export { renderDecision, renderDecisionList, renderRecheck, exportDecisions } from "./decision.js";
 export type { DecisionFormat, DecisionListFormat, DecisionExportFormat } from "./decision.js";

@@ -16,8 +16,12 @@ export function connect(path: string): Database.Database {
   const db = openFile(path);
   try {
     db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
-    refuseUnknownFile(db, path);
+    // A save touches about a dozen pages (row, indexes, full-text segment) but changes few bytes in most:
+    // small pages cut the bytes each save writes to the WAL by more than half. Only a new file can take it.
+    if (isNewFile(db, path)) db.pragma("page_size = 1024");
     db.pragma("journal_mode = WAL");
+    // Checkpoint every 16 MiB of WAL rather than every 1,000 pages: fewer fsyncs, each page copied once.
+    db.pragma("wal_autocheckpoint = 16384");
     // In WAL mode NORMAL never corrupts and keeps every commit across a process crash; only a power cut
     // can lose the last commits. FULL would fsync every save and halve the write rate.
     db.pragma("synchronous = NORMAL");
@@ -38,12 +42,13 @@ function openFile(path: string): Database.Database {
   }
 }
 
-function refuseUnknownFile(db: Database.Database, path: string): void {
+/** True for an empty file; throws for a file that is not ours or is newer. */
+function isNewFile(db: Database.Database, path: string): boolean {
   // Counting the schema reads the first page, so a damaged file fails here rather than mid-command.
   const empty = isEmpty(db);
   const applicationId = db.pragma("application_id", { simple: true }) as number;
   const version = schemaVersion(db);
-  if (applicationId === 0 && version === 0 && empty) return;
+  if (applicationId === 0 && version === 0 && empty) return true;
   if (applicationId !== APPLICATION_ID) {
     throw new StoreError(
       "foreign-file",
@@ -56,6 +61,7 @@ function refuseUnknownFile(db: Database.Database, path: string): void {
       `${path} was written by a newer endpoint-advice (schema version ${version}; this one knows up to ${SCHEMA_VERSION}). Upgrade endpoint-advice to use it.`,
     );
   }
+  return false;
 }
 
 function isEmpty(db: Database.Database): boolean {

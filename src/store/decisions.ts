@@ -39,16 +39,11 @@ export function decisionStore(db: Database.Database, options: StoreOptions = {})
       dedupeKey: decision.dedupeKey,
     }) as DecisionRow | undefined;
     if (existing !== undefined) return { decision: toDecision(existing), created: false };
-    const createdAt = now();
-    const { id } = statements.insert.get(decisionColumns(decision, createdAt)) as { id: number };
-    statements.insertChange.run({
-      decisionId: id,
-      status: "proposed",
-      actor: decision.author,
-      at: createdAt,
-      comment: "",
-    });
-    return { decision: toDecision(statements.byId.get({ id }) as DecisionRow), created: true };
+    const columns = decisionColumns(decision, now());
+    const { id, number } = statements.insert.get(columns) as { id: number; number: number };
+    const row: DecisionRow = { ...columns, ...NEW_DECISION_STATE, id, number };
+    // Built from what was just written: no read back, no JSON parsing on the hot path.
+    return { decision: recordOf(row, decision.requirements, decision.advice), created: true };
   };
 
   const changeStatus = (workspace: string, id: string, change: StatusChangeRequest): Result<Decision> => {
@@ -78,16 +73,19 @@ export function decisionStore(db: Database.Database, options: StoreOptions = {})
     return { ok: true, value: toDecision(statements.byId.get({ id: row.id }) as DecisionRow) };
   };
 
+  // Every write takes the write lock up front (BEGIN IMMEDIATE), so a busy file waits out busy_timeout
+  // instead of failing halfway when a read would have to become a write.
+  const saveOne = db.transaction(insert);
+  const saveMany = db.transaction((all: Iterable<NewDecision>) => {
+    let created = 0;
+    for (const decision of all) if (insert(decision).created) created += 1;
+    return created;
+  });
+  const changeOne = db.transaction(changeStatus);
+
   return {
-    saveDecision: (decision) => db.transaction(insert).immediate(decision),
-    saveDecisions: (decisions) =>
-      db
-        .transaction((all: Iterable<NewDecision>) => {
-          let created = 0;
-          for (const decision of all) if (insert(decision).created) created += 1;
-          return created;
-        })
-        .immediate(decisions),
+    saveDecision: (decision) => saveOne.immediate(decision),
+    saveDecisions: (decisions) => saveMany.immediate(decisions),
     getDecision: (workspace, id) => {
       const row = find(workspace, id);
       return row && toDecision(row);
@@ -101,10 +99,18 @@ export function decisionStore(db: Database.Database, options: StoreOptions = {})
       }
       return toPage(statement.all(params) as DecisionRow[], limit);
     },
-    changeStatus: (workspace, id, change) => db.transaction(changeStatus).immediate(workspace, id, change),
+    changeStatus: (workspace, id, change) => changeOne.immediate(workspace, id, change),
     history: (workspace, id) => {
       const row = find(workspace, id);
-      return row === undefined ? [] : (statements.changes.all({ decisionId: row.id }) as StatusChange[]);
+      if (row === undefined) return [];
+      // Creation is the first entry; it is not stored twice (every save would write two more pages).
+      const created: StatusChange = {
+        status: "proposed",
+        actor: row.author,
+        at: row.created_at,
+        comment: "",
+      };
+      return [created, ...(statements.changes.all({ decisionId: row.id }) as StatusChange[])];
     },
     setMessageRef: (workspace, id, channel, ts) => {
       const number = decisionNumber(id);
@@ -136,9 +142,9 @@ function prepareStatements(db: Database.Database) {
         advice, option, service, monthly_cost_usd, rendered)
       VALUES (@workspace,
         (SELECT coalesce(max(number), 0) + 1 FROM decision WHERE workspace = @workspace),
-        @dedupeKey, @channel, @author, @createdAt, @title, @requirements, @advice, @option, @service,
-        @monthlyCostUsd, @rendered)
-      RETURNING id`),
+        @dedupe_key, @channel, @author, @created_at, @title, @requirements, @advice, @option, @service,
+        @monthly_cost_usd, @rendered)
+      RETURNING id, number`),
     insertChange: db.prepare(`
       INSERT INTO status_change (decision_id, status, actor, at, comment)
       VALUES (@decisionId, @status, @actor, @at, @comment)`),
@@ -198,26 +204,40 @@ interface DecisionRow {
   supersedes_number: number | null;
 }
 
+/** The columns a new decision is inserted with, named as the row returns them. */
 function decisionColumns(decision: NewDecision, createdAt: string) {
   const { advice } = decision;
   return {
     workspace: decision.workspace,
-    dedupeKey: decision.dedupeKey,
+    dedupe_key: decision.dedupeKey,
     channel: decision.channel,
     author: decision.author,
-    createdAt,
+    created_at: createdAt,
     title: decision.title,
     requirements: JSON.stringify(decision.requirements),
     advice: JSON.stringify(advice),
     option: advice.recommendation.option,
     service: decision.requirements.service ?? null,
-    monthlyCostUsd: advice.recommendation.monthlyCostUsd,
+    monthly_cost_usd: advice.recommendation.monthlyCostUsd,
     rendered: decision.rendered,
   };
 }
 
+/** What every new decision starts with. */
+const NEW_DECISION_STATE = {
+  status: "proposed",
+  notes: "",
+  message_channel: null,
+  message_ts: null,
+  superseded_by_number: null,
+  supersedes_number: null,
+} as const;
+
 function toDecision(row: DecisionRow): Decision {
-  const advice = JSON.parse(row.advice) as Advice;
+  return recordOf(row, JSON.parse(row.requirements) as Requirements, JSON.parse(row.advice) as Advice);
+}
+
+function recordOf(row: DecisionRow, requirements: Requirements, advice: Advice): Decision {
   return {
     id: displayId(row.number),
     workspace: row.workspace,
@@ -225,7 +245,7 @@ function toDecision(row: DecisionRow): Decision {
     author: row.author,
     createdAt: row.created_at,
     title: row.title,
-    requirements: JSON.parse(row.requirements) as Requirements,
+    requirements,
     advice,
     option: row.option as OptionId,
     service: row.service,

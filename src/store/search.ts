@@ -46,12 +46,15 @@ export function listStatement(workspace: string, query: DecisionQuery): ListStat
 export const DECISION_SOURCE = `decision d ${LINKS}`;
 
 /**
- * Turns what a person typed into an FTS5 query: every word must match, as a prefix, so "key vau" finds
- * azure-key-vault. Quoting each word keeps FTS syntax characters from being interpreted. Null: no words.
+ * Turns what a person typed into an FTS5 query: every word must match, as a whole word in any inflection
+ * (porter stemming: "endpoints" finds "endpoint"), or as a prefix when it ends with * ("vau*"). Whole
+ * words stream newest-first and stop after a page; a prefix is merged over all its terms first, so it is
+ * opt-in. Quoting each word keeps FTS syntax characters from being interpreted. Null: no words.
  */
 export function matchExpression(text: string): string | null {
-  const words = text.match(/[\p{L}\p{N}]+/gu) ?? [];
-  return words.length === 0 ? null : words.map((word) => `"${word}"*`).join(" ");
+  const words = text.match(/[\p{L}\p{N}]+\*?/gu) ?? [];
+  if (words.length === 0) return null;
+  return words.map((word) => (word.endsWith("*") ? `"${word.slice(0, -1)}"*` : `"${word}"`)).join(" ");
 }
 
 function pageSize(limit: number | undefined): number {

@@ -1,16 +1,13 @@
 import type { Advice, KnowledgeVersions } from "../advice/advice.js";
 import type { OptionId } from "../advice/options.js";
+import type { Result } from "../advice/parse.js";
 import type { Requirements } from "../advice/requirements.js";
 
 export const DECISION_STATUSES = ["proposed", "accepted", "rejected", "superseded"] as const;
 export type DecisionStatus = (typeof DECISION_STATUSES)[number];
 
-export interface FieldError {
-  field: string;
-  message: string;
-}
-
-export type Result<T> = { ok: true; value: T } | { ok: false; errors: FieldError[] };
+// The same field-error shape as the advice core, so surfaces show both alike (types only: no SQL there).
+export type { FieldError, Result } from "../advice/parse.js";
 
 /** What a surface hands the store after advising; `dedupeKey` makes a retried submission a no-op. */
 export interface NewDecision {

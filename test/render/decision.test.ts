@@ -1,7 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { exportDecisions, renderDecision, renderDecisionList } from "../../src/render/index.js";
+import {
+  exportDecisions,
+  renderDecision,
+  renderDecisionList,
+  renderRecheck,
+} from "../../src/render/index.js";
 import type { Decision, StatusChange } from "../../src/store/index.js";
-import { advice, requirements } from "../fixtures/advice.js";
+import { storageQuestion } from "../store/new-decision.js";
+
+const { advice, requirements } = storageQuestion();
 
 const decision: Decision = {
   id: "EA-7",
@@ -45,24 +52,20 @@ describe("renderDecision", () => {
     expect(adr).toContain("- Decided by: U-ann in C42");
     expect(adr).toContain("- Slack message: C42 at `1700000000.000100`");
     expect(adr).toContain("## Context\n\n- Cloud: azure");
-    expect(adr).toContain("We use **Private Endpoint (Azure Private Link)** (`private-endpoint`).");
+    expect(adr).toContain("We use **Azure Private Endpoint (Azure Private Link)** (`private-endpoint`).");
     expect(adr).toContain("It costs $2,055.30 a month, within the budget of $2,500.00");
-    expect(adr).toContain(
-      "- Forward privatelink.blob.core.windows.net from your DNS servers to 168.63.129.16.",
-    );
-    expect(adr).toContain(
-      "- Virtual network service endpoint (`service-endpoint`), $0.00 a month: does not fit;",
-    );
+    expect(adr).toContain("Watch out for:\n\n- ");
+    expect(adr).toMatch(/\n- .*\(`service-endpoint`\), \$0\.00 a month: does not fit; /);
     expect(adr).toContain("- 2026-06-01T10:00:00.000Z: superseded by U-admin\n");
     expect(adr).toContain("accepted by U-ann (Agreed with the network team)");
-    expect(adr).toContain("decision tree 2025-01-01, catalog 2025-01-01, pricing 2025-01-01");
+    expect(adr).toContain(`decision tree ${advice.versions.tree}, catalog ${advice.versions.catalog}`);
   });
 
   it("shows the status and history above the answer in the terminal", () => {
     const text = renderDecision(decision, history, "text");
     expect(text).toMatch(/^EA-7 {2}superseded, superseded by EA-9, supersedes EA-3\n/);
     expect(text).toContain("Decided by U-ann in C42 on 2026-03-01");
-    expect(text).toContain("Recommendation: Private Endpoint (Azure Private Link) (private-endpoint)");
+    expect(text).toContain("Recommendation: Azure Private Endpoint (Azure Private Link)");
   });
 });
 
@@ -100,7 +103,8 @@ describe("exportDecisions", () => {
     );
     expect(lines[1]).toBe(
       `"EA-7","T1","2026-03-01T09:30:00.000Z","U-ann","C42","He said ""go"", then =SUM(A1)","superseded",` +
-        `"private-endpoint","azure-storage-blob",2055.3,"EA-9","EA-3","2025-01-01","2025-01-01","2025-01-01","line one line two"`,
+        `"private-endpoint","azure-storage-blob",2055.3,"EA-9","EA-3",` +
+        `"${advice.versions.tree}","${advice.versions.catalog}","${advice.versions.pricing}","line one line two"`,
     );
     expect(lines[2]).toContain(`"EA-8","T1","2026-03-01T09:30:00.000Z","U-ann",,"Payments`);
   });
@@ -118,5 +122,54 @@ describe("exportDecisions", () => {
     const markdown = all("markdown", many);
     expect(markdown.match(/^# EA-\d+: /gm)).toHaveLength(450);
     expect(markdown).toContain("# EA-450: ");
+  });
+});
+
+describe("renderRecheck", () => {
+  const today = { tree: "2026-11-24", catalog: "2026-11-24", pricing: "2026-11-24", options: "2026-11-24" };
+  const before = {
+    option: "service-endpoint" as const,
+    monthlyCostUsd: 0,
+    withinBudget: true,
+    versions: advice.versions,
+  };
+
+  it("says nothing changed, naming today's versions", () => {
+    expect(renderRecheck({ checked: 3, versions: today, drifted: [] })).toBe(
+      "Nothing changed: all 3 decisions get the same answer from decision tree 2026-11-24, catalog 2026-11-24, pricing 2026-11-24.\n",
+    );
+  });
+
+  it("shows what changed, old → new, and requirements that are no longer valid", () => {
+    const text = renderRecheck({
+      checked: 9,
+      versions: today,
+      drifted: [
+        {
+          id: "EA-3",
+          title: "Blob",
+          changes: ["option", "cost", "budget"],
+          before,
+          after: { option: "private-endpoint", monthlyCostUsd: 14.6, withinBudget: false, versions: today },
+          errors: [],
+        },
+        {
+          id: "EA-5",
+          title: "Old store",
+          changes: ["requirements"],
+          before,
+          after: null,
+          errors: [{ field: "service", message: "unknown service" }],
+        },
+      ],
+    });
+    expect(text).toContain("2 of 9 decisions would now be answered differently (decision tree 2026-11-24,");
+    expect(text).toContain(
+      "EA-3  Blob\n  recommendation: service-endpoint → private-endpoint\n  monthly cost: $0.00 → $14.60\n" +
+        "  budget: within budget → over budget\n  saved with decision tree ",
+    );
+    expect(text).toContain(
+      "EA-5  Old store\n  its requirements are no longer valid:\n    service: unknown service\n",
+    );
   });
 });

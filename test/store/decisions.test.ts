@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { openStore, StoreError, type DecisionStore } from "../../src/store/index.js";
-import { newDecision, steppingClock, tempFolder } from "./new-decision.js";
+import { newDecision, steppingClock, storageQuestion, tempFolder } from "./new-decision.js";
 
 let folder: ReturnType<typeof tempFolder>;
 let store: DecisionStore;
@@ -34,7 +34,7 @@ describe("saveDecision", () => {
       service: "azure-storage-blob",
       monthlyCostUsd: 2055.3,
       rendered: "rendered answer",
-      versions: { tree: "2025-01-01", catalog: "2025-01-01", pricing: "2025-01-01" },
+      versions: storageQuestion().knowledge.versions,
       status: "proposed",
       supersededBy: null,
       supersedes: null,
@@ -164,9 +164,11 @@ describe("listDecisions", () => {
     ]);
   });
 
-  it("searches title, service, option and notes by word prefixes", () => {
+  it("searches title, service, option and notes by whole words in any inflection, or prefixes with *", () => {
     expect(ids({ text: "payments" })).toEqual(["EA-1"]);
-    expect(ids({ text: "key vau" })).toEqual(["EA-2"]);
+    expect(ids({ text: "payment" })).toEqual(["EA-1"]);
+    expect(ids({ text: "key vau" })).toEqual([]);
+    expect(ids({ text: "key vau*" })).toEqual(["EA-2"]);
     expect(ids({ text: "gateway" })).toEqual(["EA-4"]);
     expect(ids({ text: "STORAGE blob" })).toEqual(["EA-3", "EA-1"]);
     expect(ids({ text: "storage", option: "private-endpoint" })).toEqual(["EA-1"]);
@@ -181,6 +183,7 @@ describe("listDecisions", () => {
 
   it("treats search syntax as plain words", () => {
     expect(ids({ text: '"payments*' })).toEqual(["EA-1"]);
+    expect(ids({ text: "*payments" })).toEqual(["EA-1"]);
     expect(ids({ text: "title: (payments" })).toEqual([]);
     expect(ids({ text: "NEAR(" })).toEqual([]);
     expect(ids({ text: "  -- " })).toEqual(["EA-4", "EA-3", "EA-2", "EA-1"]);

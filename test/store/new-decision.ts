@@ -1,9 +1,30 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { advise, parseRequirements } from "../../src/advice/index.js";
 import type { OptionId } from "../../src/advice/options.js";
+import { loadKnowledge } from "../../src/knowledge/index.js";
 import type { NewDecision } from "../../src/store/index.js";
-import { advice, requirements } from "../fixtures/advice.js";
+
+/** Today's answer to "reach blob storage from the data centre", as the shipped knowledge gives it. */
+export function storageQuestion() {
+  const knowledge = loadKnowledge();
+  const parsed = parseRequirements(
+    {
+      target: "cloud-service",
+      service: "azure-storage-blob",
+      onPremisesAccess: true,
+      dataGbPerMonth: 204800,
+      monthlyBudgetUsd: 2500,
+      title: "Payments storage from the data centre",
+    },
+    knowledge,
+  );
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+  return { requirements: parsed.value, advice: advise(parsed.value, knowledge), knowledge };
+}
+
+const { requirements, advice } = storageQuestion();
 
 /** A decision as a surface would save it; `option`, `service` and the rest vary per test. */
 export function newDecision(

@@ -3,6 +3,7 @@ import { Option, type Command } from "commander";
 import { advise, parseRequirements } from "../../advice/index.js";
 import { renderAdvice } from "../../render/index.js";
 import { InputError } from "../errors.js";
+import { saveAdvice, sayHistory, writeLine } from "../history.js";
 import type { CliContext } from "../program.js";
 import { askQuestions } from "../prompt.js";
 import { say } from "../words.js";
@@ -11,6 +12,7 @@ interface AdviseOptions {
   answers?: string;
   json?: boolean;
   format: "text" | "markdown";
+  save?: boolean;
 }
 
 /** `advise`: answers in (questions in a terminal, or --answers FILE|-), advice out. */
@@ -20,10 +22,11 @@ export function registerAdvise(program: Command, context: CliContext): void {
     .description(say("advise"))
     .option("--answers <file>", say("advise-answers"))
     .option("--json", say("advise-json"))
+    .option("--save", sayHistory("save-option"))
     .addOption(
       new Option("--format <format>", say("advise-format")).choices(["text", "markdown"]).default("text"),
     )
-    .action(async (options: AdviseOptions) => {
+    .action(async (options: AdviseOptions, command: Command) => {
       const knowledge = context.knowledge();
       const input =
         options.answers === undefined
@@ -37,6 +40,7 @@ export function registerAdvise(program: Command, context: CliContext): void {
         ? JSON.stringify(advice, null, 2)
         : renderAdvice(advice, parsed.value, options.format);
       context.stdout.write(output.endsWith("\n") ? output : `${output}\n`);
+      if (options.save) writeLine(context.stderr, saveAdvice(command, parsed.value, advice));
     });
 }
 

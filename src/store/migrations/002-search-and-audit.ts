@@ -1,12 +1,12 @@
 /**
  * Full-text search over what people remember a decision by (title, notes, service, option), kept in step
- * by triggers, and the audit trail of status changes. Decisions saved before this version are indexed and
- * get their "proposed" entry, so the upgrade loses nothing.
+ * by triggers, and the audit trail of status changes (creation itself is the decision's author and time).
+ * Decisions saved before this version are indexed, so the upgrade loses nothing.
  */
 export const searchAndAudit = `
 CREATE VIRTUAL TABLE decision_fts USING fts5 (
   title, notes, service, option,
-  content = 'decision', content_rowid = 'id', tokenize = 'unicode61'
+  content = 'decision', content_rowid = 'id', tokenize = 'porter unicode61'
 );
 INSERT INTO decision_fts (decision_fts) VALUES ('rebuild');
 
@@ -31,7 +31,4 @@ CREATE TABLE status_change (
   comment TEXT NOT NULL DEFAULT ''
 ) STRICT;
 CREATE INDEX status_change_by_decision ON status_change (decision_id);
-
-INSERT INTO status_change (decision_id, status, actor, at)
-SELECT id, 'proposed', author, created_at FROM decision;
 `;

@@ -1,0 +1,236 @@
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { availableParallelism, cpus, tmpdir, totalmem } from "node:os";
+import { dirname, join } from "node:path";
+import { setImmediate } from "node:timers/promises";
+import { advise } from "../src/advice/index.js";
+import { recheck } from "../src/advice/recheck.js";
+import { loadKnowledge } from "../src/knowledge/index.js";
+import { projectRoot } from "../src/paths.js";
+import { renderAdvice } from "../src/render/index.js";
+import { openStore, type DecisionStore, type NewDecision } from "../src/store/index.js";
+import { sampleRequirements } from "./requirements-sample.js";
+import type { BenchResult } from "./run.js";
+
+/** A figure with whether it met its target, for the table in docs/BENCHMARKS.md. */
+interface StoreResult extends BenchResult {
+  ok: boolean;
+}
+
+/**
+ * The decision store at scale: seeds BENCH_DECISIONS (default 1,000,000) decisions into a temporary file,
+ * then measures what the app does — one save per transaction, the latest 20, a full-text search, and a
+ * re-check of 10,000 decisions — and records the result in docs/BENCHMARKS.md.
+ */
+export async function run(): Promise<StoreResult[]> {
+  const count = Number(process.env.BENCH_DECISIONS ?? 1_000_000);
+  const folder = mkdtempSync(join(tmpdir(), "endpoint-advice-bench-"));
+  const path = join(folder, "bench.db");
+  const samples = sampleDecisions();
+  const store = openStore(path);
+  try {
+    const seedStart = process.hrtime.bigint();
+    await seed(store, samples, count);
+    const seedSeconds = Number(process.hrtime.bigint() - seedStart) / 1e9;
+    const results = [
+      {
+        name: `seed ${count.toLocaleString("en-US")} decisions (batches of ${SEED_BATCH})`,
+        ...info(count / seedSeconds, "decisions/s"),
+      },
+      insertRate(store, samples),
+      percentile95("latest 20, p95", "ms", "< 5", 5, () => store.listDecisions(WORKSPACE, { limit: 20 })),
+      searchP95(store),
+      recheckTime(store),
+      { name: "database file", ...info(statSync(path).size / 2 ** 20, "MiB") },
+    ];
+    writeReport(count, results);
+    return results;
+  } finally {
+    store.close();
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+const WORKSPACE = "T-bench";
+const SEED_BATCH = 50_000;
+const INSERTS = 5_000;
+const RECHECKED = 10_000;
+/** Distinct questions, each advised once and reused with new titles. */
+const SAMPLES = 200;
+
+const TEAMS = ["payments", "search", "identity", "billing", "logistics", "analytics", "checkout", "platform"];
+const PURPOSES = [
+  "nightly export",
+  "order events",
+  "secrets rotation",
+  "reporting",
+  "backup",
+  "ingest",
+  "api",
+];
+
+type Sample = Omit<NewDecision, "dedupeKey" | "title" | "workspace" | "author">;
+
+function sampleDecisions(): Sample[] {
+  const knowledge = loadKnowledge();
+  return sampleRequirements(knowledge, SAMPLES).map((requirements) => {
+    const advice = advise(requirements, knowledge);
+    return {
+      channel: "C-bench",
+      requirements,
+      advice,
+      rendered: renderAdvice(advice, requirements, "slack"),
+    };
+  });
+}
+
+/** The n-th decision: nine in ten in the measured workspace, titles from a small vocabulary as people write them. */
+function nthDecision(samples: Sample[], n: number, prefix: string): NewDecision {
+  const sample = samples[n % samples.length] as Sample;
+  const title = `${TEAMS[n % TEAMS.length]} ${PURPOSES[(n >> 3) % PURPOSES.length]} ${n}`;
+  return {
+    ...sample,
+    workspace: n % 10 === 9 ? "T-other" : WORKSPACE,
+    author: `U${n % 50}`,
+    title,
+    requirements: { ...sample.requirements, title },
+    dedupeKey: `${prefix}-${n}`,
+  };
+}
+
+/** Seeds in big transactions, reporting progress and letting the event loop breathe between them. */
+async function seed(store: DecisionStore, samples: Sample[], count: number): Promise<void> {
+  for (let start = 0; start < count; start += SEED_BATCH) {
+    const end = Math.min(start + SEED_BATCH, count);
+    store.saveDecisions(range(start, end, (n) => nthDecision(samples, n, "seed")));
+    process.stderr.write(`\rseeded ${end.toLocaleString("en-US")} of ${count.toLocaleString("en-US")}`);
+    await setImmediate();
+  }
+  process.stderr.write("\n");
+}
+
+function insertRate(store: DecisionStore, samples: Sample[]): StoreResult {
+  const elapsed = seconds(() => {
+    for (let n = 0; n < INSERTS; n += 1) store.saveDecision(nthDecision(samples, n, "insert"));
+  });
+  const rate = INSERTS / elapsed;
+  return {
+    name: "insert, one save per transaction",
+    value: round(rate),
+    unit: "decisions/s",
+    target: "≥ 5,000",
+    ok: rate >= 5000,
+  };
+}
+
+function searchP95(store: DecisionStore): StoreResult {
+  const queries = [
+    ...TEAMS,
+    ...PURPOSES,
+    "key vault",
+    "storage blob",
+    "private endpoint",
+    "s3 gateway",
+    "payments 4",
+  ];
+  let index = 0;
+  return percentile95("full-text search (first 20), p95", "ms", "< 20", 20, () =>
+    store.listDecisions(WORKSPACE, { text: queries[index++ % queries.length] as string, limit: 20 }),
+  );
+}
+
+function recheckTime(store: DecisionStore): StoreResult {
+  const knowledge = loadKnowledge();
+  const elapsed = seconds(() => {
+    const report = recheck(take(store.allDecisions(WORKSPACE), RECHECKED), knowledge);
+    if (report.checked !== RECHECKED) throw new Error(`re-checked ${report.checked}, expected ${RECHECKED}`);
+  });
+  return {
+    name: `re-check ${RECHECKED.toLocaleString("en-US")} decisions`,
+    value: round(elapsed),
+    unit: "s",
+    target: "< 2",
+    ok: elapsed < 2,
+  };
+}
+
+function percentile95(
+  name: string,
+  unit: string,
+  target: string,
+  limitMs: number,
+  action: () => unknown,
+): StoreResult {
+  const timings: number[] = [];
+  for (let i = 0; i < 1000; i += 1) timings.push(seconds(action) * 1000);
+  timings.sort((a, b) => a - b);
+  const p95 = timings[Math.floor(timings.length * 0.95)] as number;
+  return { name, value: round(p95), unit, target, ok: p95 < limitMs };
+}
+
+function info(value: number, unit: string): Omit<StoreResult, "name"> {
+  return { value: round(value), unit, target: "", ok: true };
+}
+
+function seconds(action: () => unknown): number {
+  const start = process.hrtime.bigint();
+  action();
+  return Number(process.hrtime.bigint() - start) / 1e9;
+}
+
+function round(value: number): number {
+  return Math.round(value * 100) / 100;
+}
+
+function* range<T>(start: number, end: number, item: (n: number) => T): Generator<T> {
+  for (let n = start; n < end; n += 1) yield item(n);
+}
+
+function* take<T>(items: Iterable<T>, count: number): Generator<T> {
+  if (count <= 0) return;
+  let taken = 0;
+  for (const item of items) {
+    yield item;
+    taken += 1;
+    if (taken === count) return;
+  }
+}
+
+/** Replaces the store section of docs/BENCHMARKS.md (between its markers) with this run's table. */
+function writeReport(count: number, results: StoreResult[]): void {
+  const file = join(projectRoot(), "docs", "BENCHMARKS.md");
+  const section = [
+    START,
+    "## Decision store",
+    "",
+    `Run with ${count.toLocaleString("en-US")} seeded decisions (\`BENCH_DECISIONS\`; \`npm run bench\`), on ${machine()}.`,
+    "",
+    "| measure | value | unit | target | met |",
+    "| --- | --- | --- | --- | --- |",
+    ...results.map(
+      (r) =>
+        `| ${r.name} | ${r.value.toLocaleString("en-US")} | ${r.unit} | ${r.target} | ${r.target === "" ? "" : r.ok ? "yes" : "NO"} |`,
+    ),
+    END,
+  ].join("\n");
+  let current = "# Benchmarks\n";
+  try {
+    current = readFileSync(file, "utf8");
+  } catch {
+    // first run: the file is created below
+  }
+  const pattern = new RegExp(`${START}[\\s\\S]*?${END}`);
+  const next = pattern.test(current)
+    ? current.replace(pattern, section)
+    : `${current.trimEnd()}\n\n${section}\n`;
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, next);
+}
+
+const START = "<!-- store benchmark: start -->";
+const END = "<!-- store benchmark: end -->";
+
+function machine(): string {
+  const cpu = cpus()[0]?.model.trim() ?? "unknown CPU";
+  const memory = `${Math.round(totalmem() / 2 ** 30)} GiB`;
+  return `${availableParallelism()} CPUs (${cpu}), ${memory} memory, Node ${process.version}, ${process.platform}`;
+}

@@ -1,0 +1,78 @@
+import { createHash } from "node:crypto";
+import { join } from "node:path";
+import { userInfo } from "node:os";
+import type { Command } from "commander";
+import type { Advice } from "../advice/advice.js";
+import type { Requirements } from "../advice/requirements.js";
+import { renderAdvice, renderTemplate } from "../render/index.js";
+import { openStore, StoreError, type Decision, type DecisionStore } from "../store/index.js";
+import { InputError } from "./errors.js";
+
+/** The global options that choose the history: `--db PATH` and `--workspace ID`. */
+export function addHistoryOptions(program: Command): void {
+  program
+    .option("--db <path>", sayHistory("db-option"))
+    .option("--workspace <id>", sayHistory("workspace-option"), "local");
+}
+
+/**
+ * Runs `action` on the history the global options name, and closes it. The file is --db, else
+ * DATABASE_PATH, else data/endpoint-advice.db under the current folder. A file the store refuses, or a
+ * filter it cannot use, is the person's to fix: exit code 2 with the store's message.
+ */
+export function withHistory<T>(command: Command, action: (store: DecisionStore, workspace: string) => T): T {
+  const { db, workspace } = command.optsWithGlobals<{ db?: string; workspace: string }>();
+  const path = db ?? process.env.DATABASE_PATH ?? join(process.cwd(), "data", "endpoint-advice.db");
+  try {
+    const store = openStore(path);
+    try {
+      return action(store, workspace);
+    } finally {
+      store.close();
+    }
+  } catch (error) {
+    throw error instanceof StoreError ? new InputError(error.message) : error;
+  }
+}
+
+/**
+ * Saves the advice as a proposed decision (`advise --save`). The dedupe key is the question itself, so
+ * a script that runs the same save twice gets the first decision back instead of a copy.
+ */
+export function saveAdvice(command: Command, requirements: Requirements, advice: Advice): string {
+  return withHistory(command, (store, workspace) => {
+    const author = userInfo().username;
+    const { decision, created } = store.saveDecision({
+      workspace,
+      channel: null,
+      author,
+      title: requirements.title,
+      requirements,
+      advice,
+      rendered: renderAdvice(advice, requirements, "text"),
+      dedupeKey: dedupeKey([workspace, author, requirements, advice.versions]),
+    });
+    return sayHistory(created ? "saved" : "already-saved", { id: decision.id, workspace });
+  });
+}
+
+/** A decision that must exist: not found is a person's typo, exit code 2. */
+export function requireDecision(store: DecisionStore, workspace: string, id: string): Decision {
+  const decision = store.getDecision(workspace, id);
+  if (decision === undefined) throw new InputError(sayHistory("not-found", { id, workspace }));
+  return decision;
+}
+
+/** One of the history commands' sentences from templates/history-cli.hbs. */
+export function sayHistory(message: string, context: Record<string, unknown> = {}): string {
+  return renderTemplate("history-cli", { ...context, message }, "text").trim();
+}
+
+/** Writes text, ending it with exactly one line break. */
+export function writeLine(stream: { write(text: string): unknown }, text: string): void {
+  stream.write(text.endsWith("\n") ? text : `${text}\n`);
+}
+
+function dedupeKey(parts: unknown[]): string {
+  return createHash("sha256").update(JSON.stringify(parts)).digest("hex");
+}
