@@ -4,6 +4,7 @@ import type { Receiver } from "@slack/bolt";
 import type { RetryOptions } from "@slack/web-api";
 import type { Config } from "../config.js";
 import type { SlackDeps, SlackServices } from "./deps.js";
+import { AcksFirst } from "./acks-first.js";
 import { registerListeners } from "./listeners.js";
 
 export interface SlackAppOptions {
@@ -15,7 +16,7 @@ export interface SlackApp {
   app: App;
   /** Starts receiving; in HTTP mode resolves with the port actually bound (PORT=0 picks a free one). */
   start(): Promise<{ port: number | null }>;
-  /** Stops accepting requests, then waits for the work already accepted to finish. */
+  /** Stops accepting requests, then waits (up to 10 s) for the work already accepted to finish. */
   stop(): Promise<void>;
 }
 
@@ -27,6 +28,7 @@ export function createSlackApp(
 ): SlackApp {
   const logLevel = LOG_LEVELS[config.logLevel];
   const receiver = createReceiver(config, logLevel);
+  const acksFirst = new AcksFirst();
   const app = new App({
     receiver,
     token: config.botToken,
@@ -46,7 +48,7 @@ export function createSlackApp(
       inFlight.delete(work);
     }
   });
-  const deps: SlackDeps = { ...services, logger: app.logger };
+  const deps: SlackDeps = { ...services, logger: app.logger, afterAcks: () => acksFirst.turn() };
   registerListeners(app, deps);
   app.error((error) => {
     app.logger.error("Unhandled error in a Slack listener", error);
@@ -61,15 +63,22 @@ export function createSlackApp(
         return { port: null };
       }
       const server = (await app.start(config.transport.port)) as Server;
+      acksFirst.watch(server);
       const address = server.address();
       return { port: typeof address === "object" && address !== null ? address.port : config.transport.port };
     },
     async stop() {
       await app.stop();
-      await Promise.allSettled([...inFlight]);
+      // Work in progress may be retrying a Web API call for minutes; a stop waits for it only so long.
+      let timer: NodeJS.Timeout | undefined;
+      const deadline = new Promise<void>((resolve) => (timer = setTimeout(resolve, STOP_GRACE_MS)));
+      await Promise.race([Promise.allSettled([...inFlight]), deadline]);
+      clearTimeout(timer);
     },
   };
 }
+
+const STOP_GRACE_MS = 10_000;
 
 const LOG_LEVELS: Record<Config["logLevel"], LogLevel> = {
   debug: LogLevel.DEBUG,

@@ -10,4 +10,6 @@ export interface SlackServices {
 
 export interface SlackDeps extends SlackServices {
   logger: Logger;
+  /** Resolves when the requests received so far are acked: follow-up work awaits it after its own ack. */
+  afterAcks(): Promise<void>;
 }

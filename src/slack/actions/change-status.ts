@@ -12,6 +12,7 @@ type ActionArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMidd
 export function changeDecisionStatus(deps: SlackDeps, status: "accepted" | "rejected") {
   return async ({ ack, body, client, respond }: ActionArgs): Promise<void> => {
     await ack();
+    await deps.afterAcks();
     const workspace = body.team?.id ?? "";
     const actor = body.user.id;
     const decision = await decisionFromButton(deps, body, respond);

@@ -11,6 +11,7 @@ type ActionArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMidd
 export function exportAdr(deps: SlackDeps) {
   return async ({ ack, body, client, respond }: ActionArgs): Promise<void> => {
     await ack();
+    await deps.afterAcks();
     const decision = await decisionFromButton(deps, body, respond);
     if (decision === undefined) return;
     const text = say("adr-export", { id: decision.id });

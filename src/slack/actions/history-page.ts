@@ -10,6 +10,7 @@ type ActionArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMidd
 export function nextHistoryPage(deps: SlackDeps) {
   return async ({ ack, body, action, respond }: ActionArgs): Promise<void> => {
     await ack();
+    await deps.afterAcks();
     const query = parseJsonWith(HistoryQuerySchema, action.value ?? "");
     if (query === null) {
       await respond({ response_type: "ephemeral", replace_original: false, text: say("history-bad-page") });

@@ -8,6 +8,7 @@ type ActionArgs = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
 export function refreshQuestionnaire(deps: SlackDeps) {
   return async ({ ack, body, client }: ActionArgs): Promise<void> => {
     await ack();
+    await deps.afterAcks();
     const view = body.view;
     const context = view === undefined ? null : decodeContext(view.private_metadata);
     if (view === undefined || context === null) return;

@@ -10,6 +10,7 @@ type ActionArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMidd
 export function rerunDecision(deps: SlackDeps) {
   return async ({ ack, body, client, respond }: ActionArgs): Promise<void> => {
     await ack();
+    await deps.afterAcks();
     const decision = await decisionFromButton(deps, body, respond);
     if (decision === undefined) return;
     const failure = await openQuestionnaire(client, deps, body.trigger_id, {

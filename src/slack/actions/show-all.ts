@@ -9,6 +9,7 @@ type ActionArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMidd
 export function showAllAnswer(deps: SlackDeps) {
   return async ({ ack, body, client, respond }: ActionArgs): Promise<void> => {
     await ack();
+    await deps.afterAcks();
     const decision = await decisionFromButton(deps, body, respond);
     if (decision === undefined) return;
     const channel = body.channel?.id;

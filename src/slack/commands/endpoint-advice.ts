@@ -15,6 +15,7 @@ type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
 export function endpointAdvice(deps: SlackDeps) {
   return async ({ command, ack, respond, client }: CommandArgs): Promise<void> => {
     await ack();
+    await deps.afterAcks();
     const text = command.text.trim();
     const [word = "", ...rest] = text.split(/\s+/);
     const args = rest.join(" ");

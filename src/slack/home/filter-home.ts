@@ -23,6 +23,7 @@ const FilterSchema = z.strictObject({
 export function filterHome(deps: SlackDeps) {
   return async ({ ack, body, action, client }: ActionArgs): Promise<void> => {
     await ack();
+    await deps.afterAcks();
     const current = parseJsonWith(FilterSchema, body.view?.private_metadata ?? "{}") ?? {};
     const key = action.action_id === HOME_ACTIONS.filterStatus ? "status" : "option";
     const chosen = action.selected_option.value;

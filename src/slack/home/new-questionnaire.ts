@@ -8,6 +8,7 @@ type ActionArgs = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
 export function newQuestionnaire(deps: SlackDeps) {
   return async ({ ack, body, client }: ActionArgs): Promise<void> => {
     await ack();
+    await deps.afterAcks();
     // Home has no channel to answer in; a failure here is logged, and the button stays there to retry.
     await openQuestionnaire(client, deps, body.trigger_id, { channel: null, answers: {} });
   };

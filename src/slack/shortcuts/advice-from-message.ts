@@ -10,6 +10,7 @@ const TITLE_MAX = 200;
 export function adviceFromMessage(deps: SlackDeps) {
   return async ({ ack, shortcut, client }: ShortcutArgs): Promise<void> => {
     await ack();
+    await deps.afterAcks();
     const title = (shortcut.message.text ?? "").replace(/\s+/g, " ").trim().slice(0, TITLE_MAX);
     await openQuestionnaire(client, deps, shortcut.trigger_id, {
       channel: shortcut.channel.id,

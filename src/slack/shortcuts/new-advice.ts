@@ -8,6 +8,7 @@ type ShortcutArgs = SlackShortcutMiddlewareArgs<GlobalShortcut> & AllMiddlewareA
 export function newAdvice(deps: SlackDeps) {
   return async ({ ack, shortcut, client }: ShortcutArgs): Promise<void> => {
     await ack();
+    await deps.afterAcks();
     await openQuestionnaire(client, deps, shortcut.trigger_id, { channel: null, answers: {} });
   };
 }

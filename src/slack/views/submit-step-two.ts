@@ -48,6 +48,7 @@ export function submitStepTwo(deps: SlackDeps) {
       return;
     }
     await ack({ response_action: "clear" });
+    await deps.afterAcks();
     const user = body.user.id;
     try {
       await deliverAnswer(client, deps, {
