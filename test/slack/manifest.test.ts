@@ -26,7 +26,7 @@ const manifest = parse(readFileSync("manifest.yml", "utf8")) as Manifest;
 // The Web API methods each scope is needed for; a scope no code calls for must not be requested.
 const SCOPE_USES: Record<string, RegExp> = {
   commands: /app\.(command|shortcut)\(/,
-  "chat:write": /chat\.(postMessage|update)\(/,
+  "chat:write": /chat\.(postMessage|postEphemeral|update)\(/,
   "im:write": /conversations\.open\(/,
   "users:read": /users\.info\(/,
 };

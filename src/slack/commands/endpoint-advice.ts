@@ -1,6 +1,7 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from "@slack/bolt";
 import type { SlackDeps } from "../deps.js";
 import { openQuestionnaire } from "../questionnaire.js";
+import { replyPrivately } from "../reply-privately.js";
 import { say } from "../words.js";
 import { showHistory } from "./history.js";
 import { quickAnswer } from "./quick.js";
@@ -16,7 +17,9 @@ export function endpointAdvice(deps: SlackDeps) {
   return async ({ command, ack, respond, client }: CommandArgs): Promise<void> => {
     await ack();
     await deps.afterAcks();
-    const text = command.text.trim();
+    // Bolt gives no `respond` when Slack sent no response_url; fields may be missing from a broken request.
+    const reply = replyPrivately(command, respond, client, deps);
+    const text = (command.text ?? "").trim();
     const [word = "", ...rest] = text.split(/\s+/);
     const args = rest.join(" ");
     const workspace = command.team_id;
@@ -27,20 +30,20 @@ export function endpointAdvice(deps: SlackDeps) {
           answers: {},
         });
         if (failure !== null)
-          await respond({ response_type: "ephemeral", text: say("modal-failed", { reason: failure }) });
+          await reply({ response_type: "ephemeral", text: say("modal-failed", { reason: failure }) });
         return;
       }
       case "help":
-        await respond({ response_type: "ephemeral", text: say("help", { unknown: null }) });
+        await reply({ response_type: "ephemeral", text: say("help", { unknown: null }) });
         return;
       case "history":
-        await respond(showHistory(deps, workspace, args));
+        await reply(showHistory(deps, workspace, args));
         return;
       case "show":
-        await respond(showDecision(deps, workspace, args));
+        await reply(showDecision(deps, workspace, args));
         return;
       case "quick":
-        await quickAnswer(deps, client, respond, {
+        await quickAnswer(deps, client, reply, {
           workspace,
           user: command.user_id,
           channel: command.channel_id,
@@ -49,7 +52,7 @@ export function endpointAdvice(deps: SlackDeps) {
         });
         return;
       default:
-        await respond({ response_type: "ephemeral", text: say("help", { unknown: word }) });
+        await reply({ response_type: "ephemeral", text: say("help", { unknown: word }) });
     }
   };
 }

@@ -1,6 +1,7 @@
-import type { RespondFn, webApi } from "@slack/bolt";
+import type { webApi } from "@slack/bolt";
 import { deliverAnswer } from "../deliver-answer.js";
 import type { SlackDeps } from "../deps.js";
+import type { PrivateReply } from "../reply-privately.js";
 import { parseRequirements } from "../../advice/index.js";
 import { say } from "../words.js";
 
@@ -16,19 +17,19 @@ export interface QuickRequest {
 export async function quickAnswer(
   deps: SlackDeps,
   client: webApi.WebClient,
-  respond: RespondFn,
+  reply: PrivateReply,
   request: QuickRequest,
 ): Promise<void> {
   const parsed = parseQuickArgs(request.args);
   if ("unknown" in parsed) {
-    await respond({
+    await reply({
       response_type: "ephemeral",
       text: say("quick-unknown-keys", { unknown: parsed.unknown, keys: QUICK_KEYS }),
     });
     return;
   }
   if ("errors" in parsed) {
-    await respond({ response_type: "ephemeral", text: say("quick-errors", { errors: parsed.errors }) });
+    await reply({ response_type: "ephemeral", text: say("quick-errors", { errors: parsed.errors }) });
     return;
   }
   const requirements = parseRequirements(parsed.input, deps.knowledge);
@@ -37,7 +38,7 @@ export async function quickAnswer(
       key: KEY_OF_FIELD.get(error.field) ?? error.field,
       message: error.message,
     }));
-    await respond({ response_type: "ephemeral", text: say("quick-errors", { errors }) });
+    await reply({ response_type: "ephemeral", text: say("quick-errors", { errors }) });
     return;
   }
   await deliverAnswer(client, deps, { ...request, requirements: requirements.value });
