@@ -20,6 +20,8 @@ export interface QuestionnaireContext {
   /** Where the answer is posted; null when the modal was opened outside a channel (then: a DM). */
   channel: string | null;
   answers: Answers;
+  /** The decision a re-run started from. */
+  basedOn?: string;
 }
 
 const ContextSchema = z.strictObject({
@@ -31,6 +33,10 @@ const ContextSchema = z.strictObject({
     z.string().regex(/^[a-zA-Z]{1,40}$/),
     z.union([z.string().max(300), z.number(), z.boolean(), z.null(), z.array(z.string().max(60)).max(10)]),
   ),
+  basedOn: z
+    .string()
+    .regex(/^EA-\d{1,9}$/)
+    .optional(),
 });
 
 /** Opens step 1 of the questionnaire. Returns the Slack error code when the modal could not be opened. */

@@ -1,4 +1,5 @@
 import type { webApi } from "@slack/bolt";
+import type { Decision } from "../store/index.js";
 import type { SlackDeps } from "./deps.js";
 
 /** Whether Slack says the user is a workspace admin or owner; false when Slack cannot tell us. */
@@ -14,4 +15,16 @@ export async function isWorkspaceAdmin(
     deps.logger.warn(`users.info for ${user} failed; treating them as not an admin`, error);
     return false;
   }
+}
+
+/** Whether `user` may change `decision`'s status (its author or a workspace admin); Slack is asked only when needed. */
+export async function mayChangeStatus(
+  client: webApi.WebClient,
+  deps: SlackDeps,
+  decision: Decision,
+  user: string,
+): Promise<{ allowed: boolean; isAdmin: boolean }> {
+  if (user === decision.author) return { allowed: true, isAdmin: false };
+  const isAdmin = await isWorkspaceAdmin(client, deps, user);
+  return { allowed: isAdmin, isAdmin };
 }

@@ -3,7 +3,7 @@ import { answerMessage } from "../blocks/answer.js";
 import type { SlackDeps } from "../deps.js";
 import { decisionFromButton } from "./decision-from-button.js";
 import { publishHome } from "../home/publish-home.js";
-import { isWorkspaceAdmin } from "../workspace-admin.js";
+import { mayChangeStatus } from "../workspace-admin.js";
 import { say } from "../words.js";
 
 type ActionArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
@@ -17,8 +17,8 @@ export function changeDecisionStatus(deps: SlackDeps, status: "accepted" | "reje
     const actor = body.user.id;
     const decision = await decisionFromButton(deps, body, respond);
     if (decision === undefined) return;
-    const actorIsAdmin = actor !== decision.author && (await isWorkspaceAdmin(client, deps, actor));
-    if (actor !== decision.author && !actorIsAdmin) {
+    const { allowed, isAdmin: actorIsAdmin } = await mayChangeStatus(client, deps, decision, actor);
+    if (!allowed) {
       await respond({
         response_type: "ephemeral",
         replace_original: false,

@@ -13,7 +13,7 @@ export function refreshQuestionnaire(deps: SlackDeps) {
     const context = view === undefined ? null : decodeContext(view.private_metadata);
     if (view === undefined || context === null) return;
     const { answers } = readAnswers(view.state.values, askedQuestions(1, context.answers, deps.knowledge));
-    const next = { channel: context.channel, answers: { ...context.answers, ...answers } };
+    const next = { ...context, answers: { ...context.answers, ...answers } };
     try {
       // The hash makes Slack refuse the update if the view changed meanwhile (e.g. a second quick pick).
       await client.views.update({

@@ -6,7 +6,7 @@ import { say } from "../words.js";
 
 type ActionArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
 
-/** Re-run with changes: the questionnaire again, filled in with the decision's answers. */
+/** Re-run with changes: the questionnaire again, filled in with the decision's answers and naming it. */
 export function rerunDecision(deps: SlackDeps) {
   return async ({ ack, body, client, respond }: ActionArgs): Promise<void> => {
     await ack();
@@ -16,6 +16,7 @@ export function rerunDecision(deps: SlackDeps) {
     const failure = await openQuestionnaire(client, deps, body.trigger_id, {
       channel: body.channel?.id ?? null,
       answers: decision.requirements,
+      basedOn: decision.id,
     });
     if (failure !== null)
       await respond({

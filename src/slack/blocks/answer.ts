@@ -33,7 +33,15 @@ export function answerMessage(decision: Decision, buttons: "all" | "read-only" =
   if (truncated)
     blocks.push(context(say("answer-truncated", { shown: shown.length, total: sections.length })));
   blocks.push(
-    context(say("decision-status", { id: decision.id, status: decision.status, author: decision.author })),
+    context(
+      say("decision-status", {
+        id: decision.id,
+        status: decision.status,
+        author: decision.author,
+        supersededBy: decision.supersededBy,
+        supersedes: decision.supersedes,
+      }),
+    ),
   );
   blocks.push(answerActions(decision, buttons, truncated));
   return { text: `${decision.id}: ${fallbackText}`, blocks };

@@ -29,7 +29,7 @@ export function submitStepOne(deps: SlackDeps) {
       await ack({ response_action: "errors", errors });
       return;
     }
-    const merged = { channel: context.channel, answers: { ...draft, ...answers } };
+    const merged = { ...context, answers: { ...draft, ...answers } };
     // A question the modal did not show yet (the view was not refreshed): show step 1 again with it.
     const missing = questions.some(
       (question) => isRequired(question) && answers[question.field] === undefined,

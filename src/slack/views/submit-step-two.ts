@@ -57,6 +57,7 @@ export function submitStepTwo(deps: SlackDeps) {
         channel: context.channel,
         requirements: requirements.value,
         dedupeKey: `modal:${view.id}:${view.hash}`,
+        ...(context.basedOn !== undefined && { basedOn: context.basedOn }),
       });
     } catch (error) {
       deps.logger.error(`Answering the questionnaire of ${user} failed`, error);
