@@ -1,5 +1,6 @@
 import { run as adviceBench } from "./advice.js";
 import { run as storeBench } from "./store.js";
+import { run as slackBench } from "./slack.js";
 
 /** One measured figure, printed by `npm run bench`; targets are for reading, not asserted. */
 export interface BenchResult {
@@ -9,7 +10,7 @@ export interface BenchResult {
   target: string;
 }
 
-const benches: (() => Promise<BenchResult[]>)[] = [adviceBench, storeBench];
+const benches: (() => Promise<BenchResult[]>)[] = [adviceBench, storeBench, slackBench];
 
 for (const bench of benches) {
   for (const result of await bench()) {

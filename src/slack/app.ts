@@ -1,0 +1,116 @@
+import type { IncomingMessage, Server, ServerResponse } from "node:http";
+import { App, HTTPReceiver, LogLevel, SocketModeReceiver } from "@slack/bolt";
+import type { Receiver } from "@slack/bolt";
+import type { RetryOptions } from "@slack/web-api";
+import type { Config } from "../config.js";
+import type { SlackDeps, SlackServices } from "./deps.js";
+import { AcksFirst } from "./acks-first.js";
+import { registerListeners } from "./listeners.js";
+
+export interface SlackAppOptions {
+  /** Overrides the Web API client's retry policy (tests keep retries fast). */
+  retryConfig?: RetryOptions;
+}
+
+export interface SlackApp {
+  app: App;
+  /** Starts receiving; in HTTP mode resolves with the port actually bound (PORT=0 picks a free one). */
+  start(): Promise<{ port: number | null }>;
+  /** Stops accepting requests, then waits (up to 10 s) for the work already accepted to finish. */
+  stop(): Promise<void>;
+}
+
+/** Builds the Bolt app for the given settings, with every listener registered. */
+export function createSlackApp(
+  config: Config,
+  services: SlackServices,
+  options: SlackAppOptions = {},
+): SlackApp {
+  const logLevel = LOG_LEVELS[config.logLevel];
+  const receiver = createReceiver(config, logLevel);
+  const acksFirst = new AcksFirst();
+  const app = new App({
+    receiver,
+    token: config.botToken,
+    logLevel,
+    clientOptions: {
+      slackApiUrl: config.slackApiUrl,
+      ...(options.retryConfig && { retryConfig: options.retryConfig }),
+    },
+  });
+  const inFlight = new Set<Promise<void>>();
+  app.use(async ({ next }) => {
+    const work = next();
+    inFlight.add(work);
+    try {
+      await work;
+    } finally {
+      inFlight.delete(work);
+    }
+  });
+  const deps: SlackDeps = { ...services, logger: app.logger, afterAcks: () => acksFirst.turn() };
+  registerListeners(app, deps);
+  app.error((error) => {
+    app.logger.error("Unhandled error in a Slack listener", error);
+    return Promise.resolve();
+  });
+
+  return {
+    app,
+    async start() {
+      if (config.transport.kind === "socket") {
+        await app.start();
+        return { port: null };
+      }
+      const server = (await app.start(config.transport.port)) as Server;
+      acksFirst.watch(server);
+      const address = server.address();
+      return { port: typeof address === "object" && address !== null ? address.port : config.transport.port };
+    },
+    async stop() {
+      await app.stop();
+      // Work in progress may be retrying a Web API call for minutes; a stop waits for it only so long.
+      let timer: NodeJS.Timeout | undefined;
+      const deadline = new Promise<void>((resolve) => (timer = setTimeout(resolve, STOP_GRACE_MS)));
+      await Promise.race([Promise.allSettled([...inFlight]), deadline]);
+      clearTimeout(timer);
+    },
+  };
+}
+
+const STOP_GRACE_MS = 10_000;
+
+const LOG_LEVELS: Record<Config["logLevel"], LogLevel> = {
+  debug: LogLevel.DEBUG,
+  info: LogLevel.INFO,
+  warn: LogLevel.WARN,
+  error: LogLevel.ERROR,
+};
+
+// Both transports answer GET /healthz so a load balancer or the bench can tell when the app is ready.
+const healthRoute = {
+  path: "/healthz",
+  method: ["GET"],
+  handler: (_req: IncomingMessage, res: ServerResponse) => {
+    res.writeHead(200, { "Content-Type": "text/plain" });
+    res.end("ok");
+  },
+};
+
+function createReceiver(config: Config, logLevel: LogLevel): Receiver {
+  const { transport } = config;
+  if (transport.kind === "socket") {
+    return new SocketModeReceiver({
+      appToken: transport.appToken,
+      logLevel,
+      customRoutes: [healthRoute],
+      installerOptions: { port: transport.port, clientOptions: { slackApiUrl: config.slackApiUrl } },
+    });
+  }
+  return new HTTPReceiver({
+    signingSecret: transport.signingSecret,
+    endpoints: "/slack/events",
+    customRoutes: [healthRoute],
+    logLevel,
+  });
+}

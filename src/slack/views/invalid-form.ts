@@ -1,0 +1,14 @@
+import type { ModalView } from "@slack/types";
+import { plain, section } from "../blocks/text.js";
+import { label, say } from "../words.js";
+
+/** Shown instead of a step whose private_metadata this app cannot read back: nothing is stored. */
+export function invalidFormView(): ModalView {
+  return {
+    type: "modal",
+    callback_id: "questionnaire_invalid",
+    title: plain(label("modalTitle"), 24),
+    close: plain(label("close"), 24),
+    blocks: [section(say("invalid-form"))],
+  };
+}

@@ -1,0 +1,75 @@
+import { readFileSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import { Ajv } from "ajv";
+import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
+import { COMMANDS } from "../../src/slack/commands/index.js";
+import { EVENTS } from "../../src/slack/events/index.js";
+import { SHORTCUTS } from "../../src/slack/shortcuts/index.js";
+
+interface Manifest {
+  features: {
+    slash_commands: { command: string; usage_hint?: string }[];
+    shortcuts: { callback_id: string; type: string }[];
+    app_home: { home_tab_enabled: boolean };
+  };
+  oauth_config: { scopes: { bot: string[] } };
+  settings: {
+    event_subscriptions: { bot_events: string[] };
+    socket_mode_enabled: boolean;
+    interactivity: { is_enabled: boolean };
+  };
+}
+
+const manifest = parse(readFileSync("manifest.yml", "utf8")) as Manifest;
+
+// The Web API methods each scope is needed for; a scope no code calls for must not be requested.
+const SCOPE_USES: Record<string, RegExp> = {
+  commands: /app\.(command|shortcut)\(/,
+  "chat:write": /chat\.(postMessage|postEphemeral|update)\(/,
+  "im:write": /conversations\.open\(/,
+  "users:read": /users\.info\(/,
+};
+
+describe("manifest.yml", () => {
+  it("is a valid Slack app manifest", () => {
+    const schema = JSON.parse(readFileSync("../shared/schemas/slack-app-manifest.json", "utf8")) as object;
+    const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
+    expect(validate(manifest), JSON.stringify(validate.errors)).toBe(true);
+  });
+
+  it("declares exactly the command, shortcuts and events the code registers", () => {
+    expect(manifest.features.slash_commands.map((c) => c.command)).toEqual([...COMMANDS]);
+    expect(manifest.features.slash_commands[0]!.usage_hint).toContain("history");
+    expect(manifest.features.shortcuts.map((s) => [s.type, s.callback_id]).sort()).toEqual(
+      [
+        ["global", SHORTCUTS.global],
+        ["message", SHORTCUTS.message],
+      ].sort(),
+    );
+    expect(manifest.settings.event_subscriptions.bot_events).toEqual([...EVENTS]);
+    expect(manifest.settings.socket_mode_enabled).toBe(true);
+    expect(manifest.settings.interactivity.is_enabled).toBe(true);
+    expect(manifest.features.app_home.home_tab_enabled).toBe(true);
+  });
+
+  it("asks only for the scopes the code uses, and for every one it uses", () => {
+    const code = sources("src/slack").join("\n");
+    const used = Object.entries(SCOPE_USES)
+      .filter(([, pattern]) => pattern.test(code))
+      .map(([scope]) => scope);
+    expect([...manifest.oauth_config.scopes.bot].sort()).toEqual(used.sort());
+    // Every Web API method the code calls is covered by one of those scopes (views.* need none).
+    const methods = new Set([...code.matchAll(/client\.(\w+\.\w+)\(/g)].map((match) => match[1]));
+    const covered = [...methods].filter(
+      (method) => !/^views\./.test(method!) && !Object.values(SCOPE_USES).some((p) => p.test(`${method}(`)),
+    );
+    expect(covered).toEqual([]);
+  });
+});
+
+function sources(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? sources(join(dir, entry.name)) : [readFileSync(join(dir, entry.name), "utf8")],
+  );
+}

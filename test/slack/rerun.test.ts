@@ -1,0 +1,110 @@
+import { describe, expect, it } from "vitest";
+import { AUTHOR, CHANNEL, TEAM, useTestApp } from "./harness.js";
+import { buttonPress, number, radio, select, text, viewSubmission } from "./payloads.js";
+
+type View = { callback_id: string; private_metadata: string; blocks: unknown[] };
+
+const app = useTestApp();
+
+/** The original answer, asked by AUTHOR through the quick command and posted in the channel. */
+async function decide(): Promise<{ id: string; ts: string }> {
+  await app().command("quick cloud=azure service=azure-key-vault onprem=yes budget=20 title=Vault");
+  await app().stub.waitFor("views.publish");
+  const decision = app().store.listDecisions(TEAM).items[0]!;
+  expect(decision.messageTs).toMatch(/^\d+\.\d+$/);
+  return { id: decision.id, ts: decision.messageTs! };
+}
+
+/** Presses Re-run as `user`, then goes through both steps of the pre-filled modal, changing the service. */
+async function rerun(id: string, user: string, viewId: string): Promise<void> {
+  const opens = app().stub.callsTo("views.open").length;
+  await app().interact(
+    buttonPress("decision_rerun", id, { user, responseUrl: `${app().stub.responseUrl}/b` }),
+  );
+  const all = await app().stub.waitFor("views.open", opens + 1);
+  const stepOne = all[opens]!.body.view as View;
+  expect(JSON.parse(stepOne.private_metadata)).toMatchObject({ basedOn: id });
+  const ack = await app().interact(
+    viewSubmission(
+      stepOne,
+      {
+        cloud: select("azure"),
+        target: select("cloud-service"),
+        service: select("azure-sql-database"),
+        title: text("Vault, now SQL"),
+      },
+      { user, id: viewId },
+    ),
+  );
+  const stepTwo = (JSON.parse(ack.text) as { view: View }).view;
+  const done = await app().interact(
+    viewSubmission(
+      stepTwo,
+      { onPremisesAccess: radio(true), dataGbPerMonth: number("10"), monthlyBudgetUsd: number("20") },
+      { user, id: viewId },
+    ),
+  );
+  expect(JSON.parse(done.text)).toEqual({ response_action: "clear" });
+}
+
+const textOf = (body: Record<string, unknown>) => JSON.stringify(body.blocks);
+
+describe("Re-run with changes", () => {
+  it("by the author supersedes the original: both linked, the old message updated in place", async () => {
+    const original = await decide();
+    await rerun(original.id, AUTHOR, "V_RERUN");
+    const [update] = await app().stub.waitFor("chat.update");
+    const posts = await app().stub.waitFor("chat.postMessage", 2);
+
+    const old = app().store.getDecision(TEAM, original.id)!;
+    const items = app().store.listDecisions(TEAM).items;
+    const next = items.find((decision) => decision.id !== original.id)!;
+    expect(old).toMatchObject({ status: "superseded", supersededBy: next.id });
+    expect(next).toMatchObject({ status: "proposed", supersedes: original.id, title: "Vault, now SQL" });
+    expect(app().store.history(TEAM, original.id).at(-1)).toMatchObject({
+      status: "superseded",
+      actor: AUTHOR,
+    });
+
+    expect(update!.body).toMatchObject({ channel: CHANNEL, ts: original.ts });
+    expect(textOf(update!.body)).toContain(`superseded by *${next.id}*`);
+    expect(textOf(update!.body)).not.toContain("decision_accept");
+    expect(textOf(posts[1]!.body)).toContain(`supersedes *${original.id}*`);
+    expect(app().stub.callsTo("users.info")).toHaveLength(0);
+  });
+
+  it("by a workspace admin supersedes it too", async () => {
+    const original = await decide();
+    app().stub.admins.add("U0ADMIN");
+    await rerun(original.id, "U0ADMIN", "V_ADMIN");
+    await app().stub.waitFor("chat.update");
+    expect(app().store.getDecision(TEAM, original.id)!.status).toBe("superseded");
+  });
+
+  it("by anyone else creates a new proposed decision that names the original, which stays as it was", async () => {
+    const original = await decide();
+    await rerun(original.id, "U0OTHER", "V_OTHER");
+    const posts = await app().stub.waitFor("chat.postMessage", 2);
+    const next = app()
+      .store.listDecisions(TEAM)
+      .items.find((decision) => decision.id !== original.id)!;
+    expect(next).toMatchObject({ status: "proposed", supersedes: null, author: "U0OTHER" });
+    expect(next.title).toBe(`Vault, now SQL (based on ${original.id})`);
+    expect(app().store.getDecision(TEAM, original.id)).toMatchObject({
+      status: "proposed",
+      supersededBy: null,
+    });
+    expect(app().stub.callsTo("chat.update")).toHaveLength(0);
+    expect(posts).toHaveLength(2);
+  });
+
+  it("a second submit of the same re-run stores and supersedes once", async () => {
+    const original = await decide();
+    await rerun(original.id, AUTHOR, "V_TWICE");
+    await app().stub.waitFor("chat.update");
+    await rerun(original.id, AUTHOR, "V_TWICE");
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(app().store.listDecisions(TEAM).items).toHaveLength(2);
+    expect(app().stub.callsTo("chat.update")).toHaveLength(1);
+  });
+});

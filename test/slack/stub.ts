@@ -1,0 +1,143 @@
+import { createServer } from "node:http";
+import type { IncomingMessage, Server, ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+
+/** One Web API call (or response_url post) as the app made it. */
+export interface RecordedCall {
+  method: string;
+  body: Record<string, unknown>;
+}
+
+type Reply = { status: number; headers?: Record<string, string>; body: Record<string, unknown> };
+
+/**
+ * A stand-in for Slack's Web API on 127.0.0.1: records every call with its parsed body and answers like
+ * Slack does; faults (an error code, a 429 with Retry-After) can be scripted per method.
+ */
+export class WebApiStub {
+  readonly calls: RecordedCall[] = [];
+  readonly admins = new Set<string>();
+  socketUrl = "";
+  private readonly scripted = new Map<string, Reply[]>();
+  private server: Server | undefined;
+  private port = 0;
+  private views = 0;
+  private messages = 0;
+
+  async start(): Promise<void> {
+    this.server = createServer((req, res) => void this.handle(req, res));
+    await new Promise<void>((resolve) => this.server?.listen(0, "127.0.0.1", resolve));
+    this.port = (this.server.address() as AddressInfo).port;
+  }
+
+  async close(): Promise<void> {
+    this.server?.closeAllConnections();
+    await new Promise<void>((resolve) => this.server?.close(() => resolve()));
+  }
+
+  /** The base URL to give the app as SLACK_API_URL. */
+  get apiUrl(): string {
+    return `http://127.0.0.1:${this.port}/api/`;
+  }
+
+  /** A response_url the app can post to; its posts are recorded as method "response_url". */
+  get responseUrl(): string {
+    return `http://127.0.0.1:${this.port}/response`;
+  }
+
+  /** The next `times` calls of `method` fail with Slack error `error`. */
+  fail(method: string, error: string, times = 1): void {
+    this.script(method, times, { status: 200, body: { ok: false, error } });
+  }
+
+  /** The next `times` calls of `method` get HTTP 429 with Retry-After. */
+  rateLimit(method: string, retryAfterSeconds: number, times = 1): void {
+    this.script(method, times, {
+      status: 429,
+      headers: { "Retry-After": String(retryAfterSeconds) },
+      body: { ok: false, error: "ratelimited" },
+    });
+  }
+
+  callsTo(method: string): RecordedCall[] {
+    return this.calls.filter((call) => call.method === method);
+  }
+
+  /** Waits until `method` has been called `count` times (listeners keep working after the ack). */
+  async waitFor(method: string, count = 1, timeoutMs = 5000): Promise<RecordedCall[]> {
+    const deadline = Date.now() + timeoutMs;
+    while (this.callsTo(method).length < count) {
+      if (Date.now() > deadline)
+        throw new Error(`${method} called ${this.callsTo(method).length} times, expected ${count}`);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    return this.callsTo(method);
+  }
+
+  private script(method: string, times: number, reply: Reply): void {
+    const queue = this.scripted.get(method) ?? [];
+    for (let i = 0; i < times; i++) queue.push(reply);
+    this.scripted.set(method, queue);
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const raw = await readBody(req);
+    const url = req.url ?? "";
+    const method = url.startsWith("/response") ? "response_url" : url.replace(/^\/api\//, "").split("?")[0]!;
+    const body = parseBody(raw, req.headers["content-type"] ?? "");
+    this.calls.push({ method, body });
+    const reply = this.scripted.get(method)?.shift() ?? { status: 200, body: this.answer(method, body) };
+    res.writeHead(reply.status, { "Content-Type": "application/json", ...reply.headers });
+    res.end(JSON.stringify(reply.body));
+  }
+
+  private answer(method: string, body: Record<string, unknown>): Record<string, unknown> {
+    switch (method) {
+      case "auth.test":
+        return { ok: true, user_id: "UBOT", bot_id: "BBOT", team_id: "T1", user: "endpoint-advice" };
+      case "views.open":
+      case "views.push":
+      case "views.update":
+      case "views.publish":
+        this.views += 1;
+        return { ok: true, view: { id: `V${this.views}`, hash: `h${this.views}` } };
+      case "chat.postMessage":
+      case "chat.update":
+        this.messages += 1;
+        return {
+          ok: true,
+          channel: body.channel,
+          ts: `1700000000.${String(this.messages).padStart(6, "0")}`,
+        };
+      case "chat.postEphemeral":
+        return { ok: true, message_ts: "1700000000.999999" };
+      case "conversations.open":
+        return { ok: true, channel: { id: `D${String(body.users)}` } };
+      case "users.info": {
+        const user = String(body.user);
+        return { ok: true, user: { id: user, is_admin: this.admins.has(user), is_owner: false } };
+      }
+      case "apps.connections.open":
+        return { ok: true, url: this.socketUrl };
+      default:
+        return { ok: true };
+    }
+  }
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+// The Web API client sends form fields with objects (blocks, view) as JSON strings; response_url gets JSON.
+function parseBody(raw: string, contentType: string): Record<string, unknown> {
+  if (raw === "") return {};
+  if (contentType.includes("application/json")) return JSON.parse(raw) as Record<string, unknown>;
+  const body: Record<string, unknown> = {};
+  for (const [key, value] of new URLSearchParams(raw)) {
+    body[key] = /^[[{]/.test(value) ? (JSON.parse(value) as unknown) : value;
+  }
+  return body;
+}
