@@ -51,6 +51,8 @@ interface OptionVerdict {
 export type Recommendation = OptionVerdict;
 
 export interface Alternative extends OptionVerdict {
+  /** false when the option serves another kind of target (e.g. peering for a PaaS service). */
+  appliesToTarget: boolean;
   cost: CostBreakdown;
 }
 

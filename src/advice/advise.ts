@@ -90,7 +90,18 @@ function alternativeOf(
   const unmet = failedConstraints(profile, facts);
   const reasons = unmet.length > 0 ? unmet : profile.drawbacks;
   const cost = costOf(option, requirements, knowledge);
-  return { ...verdict(option, profile, unmet, reasons, cost), cost };
+  return {
+    ...verdict(option, profile, unmet, reasons, cost),
+    appliesToTarget: !unmet.some(isTargetOnly),
+    cost,
+  };
+}
+
+// A constraint on the target alone ("peering does not reach a PaaS service") means the option answers another
+// question: its cost for these requirements would mislead, so the answer leaves it out.
+function isTargetOnly(constraint: ConditionalText): boolean {
+  const keys = Object.keys(constraint.when);
+  return keys.length === 1 && keys[0] === "target";
 }
 
 /** What the recommendation and each alternative say: fits or not, why, with sources, at what cost. */

@@ -17,6 +17,10 @@ describe("advise: the seed documents' claims", () => {
     );
     expect(advice.nextSteps[0]).toContain("az network private-endpoint create");
     expect(advice.nextSteps[0]).toContain("--group-id blob");
+    // Peering answers another question (VNet to VNet): it is named, but not priced as if it could serve.
+    expect(serviceEndpoint.appliesToTarget).toBe(true);
+    expect(alternative(advice, "vnet-peering").appliesToTarget).toBe(false);
+    expect(alternative(advice, "private-link-service").appliesToTarget).toBe(false);
   });
 
   // 001_dc66bb4725c1f799.txt: "There is no Service Endpoint ... for Azure Log Analytics. However, there is a solution for Private Links".

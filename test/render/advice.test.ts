@@ -160,6 +160,26 @@ describe("budget and fit", () => {
   });
 });
 
+describe("alternatives for another kind of target", () => {
+  it("say so instead of a cost that would mislead", () => {
+    const offTarget: Advice = {
+      ...advice,
+      alternatives: advice.alternatives.map((a) =>
+        a.option === "private-link-service" ? { ...a, appliesToTarget: false } : a,
+      ),
+    };
+    expect(renderAdvice(offTarget, requirements, "text")).toContain(
+      "[private-link-service], not for this kind of connection\n",
+    );
+    expect(renderAdvice(offTarget, requirements, "markdown")).toContain(
+      "Does not fit; not for this kind of connection.",
+    );
+    expect(renderAdvice(offTarget, requirements, "text")).toContain(
+      "[service-endpoint], $0.00 a month: does not fit",
+    );
+  });
+});
+
 describe("renderAdviceSections", () => {
   it("gives the parts in reading order, escaped, with a short fallback text", () => {
     const { advice: a, requirements: r } = hostile(`${TITLE} ${PING}`);
