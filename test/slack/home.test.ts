@@ -22,6 +22,8 @@ describe("App Home", () => {
     expect(publishes[1]!.body.user_id).toBe(AUTHOR);
     for (const part of ["home_new_questionnaire", "home_filter_status", "EA-1", "Vault", "private-endpoint"])
       expect(json).toContain(part);
+    // The option filter reads as the options' names, not their ids.
+    expect(json).toContain('"text":{"type":"plain_text","text":"Azure global VNet peering (across regions)"');
   });
 
   it("filters by status and opens the questionnaire from its button", async () => {

@@ -20,10 +20,15 @@ export interface HomeFilter {
 }
 
 /** The Home tab: a button to start, filters, the workspace's numbers and its recent decisions. */
-export function homeView(decisions: Decision[], stats: DecisionStats, filter: HomeFilter): HomeView {
+export function homeView(
+  decisions: Decision[],
+  stats: DecisionStats,
+  filter: HomeFilter,
+  optionTitle: (option: OptionId) => string,
+): HomeView {
   const blocks: KnownBlock[] = [
     { type: "header", text: plain(label("homeHeader"), 150) },
-    homeActions(filter),
+    homeActions(filter, optionTitle),
     section(
       say("home-stats", {
         perOption: stats.perOption,
@@ -51,12 +56,15 @@ export function historyLine(decision: Decision) {
   };
 }
 
-function homeActions(filter: HomeFilter): ActionsBlock {
+function homeActions(filter: HomeFilter, optionTitle: (option: OptionId) => string): ActionsBlock {
   const statusOptions = [
     option(label("allStatuses"), ALL),
     ...DECISION_STATUSES.map((status) => option(status, status)),
   ];
-  const optionOptions = [option(label("allOptions"), ALL), ...OPTION_IDS.map((id) => option(id, id))];
+  const optionOptions = [
+    option(label("allOptions"), ALL),
+    ...OPTION_IDS.map((id) => option(optionTitle(id), id)),
+  ];
   return {
     type: "actions",
     block_id: "home_actions",

@@ -1,6 +1,7 @@
 import type { webApi } from "@slack/bolt";
 import { homeView } from "../blocks/home.js";
 import type { HomeFilter } from "../blocks/home.js";
+import type { OptionId } from "../../advice/options.js";
 import type { SlackDeps } from "../deps.js";
 
 const RECENT = 20;
@@ -15,8 +16,9 @@ export async function publishHome(
 ): Promise<void> {
   const { items } = deps.store.listDecisions(workspace, { ...filter, limit: RECENT });
   const stats = deps.store.stats(workspace);
+  const optionTitle = (option: OptionId) => deps.knowledge.options.options[option].title;
   try {
-    await client.views.publish({ user_id: user, view: homeView(items, stats, filter) });
+    await client.views.publish({ user_id: user, view: homeView(items, stats, filter, optionTitle) });
   } catch (error) {
     // The answer or status change already happened; a stale Home tab is not worth failing it for.
     deps.logger.warn(`views.publish for ${user} failed`, error);
