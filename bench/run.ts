@@ -10,9 +10,22 @@ export interface BenchResult {
   target: string;
 }
 
-const benches: (() => Promise<BenchResult[]>)[] = [adviceBench, storeBench, slackBench];
+const benches: Record<string, () => Promise<BenchResult[]>> = {
+  advice: adviceBench,
+  store: storeBench,
+  slack: slackBench,
+};
 
-for (const bench of benches) {
+// `npm run bench` runs them all; `npm run bench -- advice slack` only those named.
+const wanted = process.argv.slice(2);
+const unknown = wanted.filter((name) => !(name in benches));
+if (unknown.length > 0) {
+  console.error(`Unknown benchmark ${unknown.join(", ")}: choose from ${Object.keys(benches).join(", ")}.`);
+  process.exit(2);
+}
+
+for (const [name, bench] of Object.entries(benches)) {
+  if (wanted.length > 0 && !wanted.includes(name)) continue;
   for (const result of await bench()) {
     console.log(
       `${result.name}: ${result.value.toLocaleString("en-US")} ${result.unit} (target ${result.target})`,
