@@ -5,6 +5,7 @@ import type { RetryOptions } from "@slack/web-api";
 import type { Config } from "../config.js";
 import type { SlackDeps, SlackServices } from "./deps.js";
 import { AcksFirst } from "./acks-first.js";
+import { httpFetch } from "./http-fetch.js";
 import { registerListeners } from "./listeners.js";
 
 export interface SlackAppOptions {
@@ -35,6 +36,7 @@ export function createSlackApp(
     logLevel,
     clientOptions: {
       slackApiUrl: config.slackApiUrl,
+      fetch: httpFetch,
       ...(options.retryConfig && { retryConfig: options.retryConfig }),
     },
   });
