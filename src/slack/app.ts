@@ -5,6 +5,7 @@ import type { RetryOptions } from "@slack/web-api";
 import type { Config } from "../config.js";
 import type { SlackDeps, SlackServices } from "./deps.js";
 import { AcksFirst } from "./acks-first.js";
+import { httpFetch } from "./http-fetch.js";
 import { registerListeners } from "./listeners.js";
 
 export interface SlackAppOptions {
@@ -35,6 +36,8 @@ export function createSlackApp(
     logLevel,
     clientOptions: {
       slackApiUrl: config.slackApiUrl,
+      fetch: httpFetch,
+      maxRequestConcurrency: WEB_API_CONCURRENCY,
       ...(options.retryConfig && { retryConfig: options.retryConfig }),
     },
   });
@@ -79,6 +82,11 @@ export function createSlackApp(
 }
 
 const STOP_GRACE_MS = 10_000;
+// Web API calls in flight at once (the client's default is 100). After a burst of commands, every call in
+// flight holds its request and response in memory: 50 keeps the app's RSS about 45 MB lower after 200 at
+// once (docs/BENCHMARKS.md), and at Slack's usual latency still opens 200 modals well within a trigger id's
+// 3 seconds.
+const WEB_API_CONCURRENCY = 50;
 
 const LOG_LEVELS: Record<Config["logLevel"], LogLevel> = {
   debug: LogLevel.DEBUG,
