@@ -5,7 +5,6 @@ import type { RetryOptions } from "@slack/web-api";
 import type { Config } from "../config.js";
 import type { SlackDeps, SlackServices } from "./deps.js";
 import { AcksFirst } from "./acks-first.js";
-import { httpFetch } from "./http-fetch.js";
 import { registerListeners } from "./listeners.js";
 
 export interface SlackAppOptions {
@@ -36,7 +35,6 @@ export function createSlackApp(
     logLevel,
     clientOptions: {
       slackApiUrl: config.slackApiUrl,
-      fetch: httpFetch,
       maxRequestConcurrency: WEB_API_CONCURRENCY,
       ...(options.retryConfig && { retryConfig: options.retryConfig }),
     },
