@@ -4,9 +4,10 @@ import { userInfo } from "node:os";
 import type { Command } from "commander";
 import type { Advice } from "../advice/advice.js";
 import type { Requirements } from "../advice/requirements.js";
-import { renderAdvice, renderTemplate } from "../render/index.js";
+import { renderAdvice } from "../render/index.js";
 import { openStore, StoreError, type Decision, type DecisionStore } from "../store/index.js";
 import { InputError } from "./errors.js";
+import { sayHistory } from "./words.js";
 
 /** The global options that choose the history: `--db PATH` and `--workspace ID`. */
 export function addHistoryOptions(program: Command): void {
@@ -61,11 +62,6 @@ export function requireDecision(store: DecisionStore, workspace: string, id: str
   const decision = store.getDecision(workspace, id);
   if (decision === undefined) throw new InputError(sayHistory("not-found", { id, workspace }));
   return decision;
-}
-
-/** One of the history commands' sentences from templates/history-cli.hbs. */
-export function sayHistory(message: string, context: Record<string, unknown> = {}): string {
-  return renderTemplate("history-cli", { ...context, message }, "text").trim();
 }
 
 /** Writes text, ending it with exactly one line break. */

@@ -3,10 +3,10 @@ import { Option, type Command } from "commander";
 import { advise, parseRequirements } from "../../advice/index.js";
 import { renderAdvice } from "../../render/index.js";
 import { InputError } from "../errors.js";
-import { saveAdvice, sayHistory, writeLine } from "../history.js";
+import { saveAdvice, writeLine } from "../history.js";
 import type { CliContext } from "../program.js";
 import { askQuestions } from "../prompt.js";
-import { say } from "../words.js";
+import { say, sayHistory } from "../words.js";
 
 interface AdviseOptions {
   answers?: string;

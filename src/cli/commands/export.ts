@@ -1,6 +1,7 @@
 import { Option, type Command } from "commander";
 import { exportDecisions, renderDecision, type DecisionExportFormat } from "../../render/index.js";
-import { requireDecision, sayHistory, withHistory } from "../history.js";
+import { requireDecision, withHistory } from "../history.js";
+import { sayHistory } from "../words.js";
 import type { CliContext } from "../program.js";
 
 /**

@@ -2,7 +2,8 @@ import { InvalidArgumentError, Option, type Command } from "commander";
 import { OPTION_IDS } from "../../advice/options.js";
 import { renderDecisionList, type DecisionListFormat } from "../../render/index.js";
 import { DECISION_STATUSES, MAX_PAGE_SIZE, type DecisionQuery } from "../../store/index.js";
-import { sayHistory, withHistory, writeLine } from "../history.js";
+import { withHistory, writeLine } from "../history.js";
+import { sayHistory } from "../words.js";
 import type { CliContext } from "../program.js";
 
 /** The filters as commander parses them (the words become `text`), plus how to print. */

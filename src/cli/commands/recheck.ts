@@ -1,7 +1,8 @@
 import type { Command } from "commander";
 import { recheck } from "../../advice/recheck.js";
 import { renderRecheck } from "../../render/index.js";
-import { sayHistory, withHistory, writeLine } from "../history.js";
+import { withHistory, writeLine } from "../history.js";
+import { sayHistory } from "../words.js";
 import type { CliContext } from "../program.js";
 
 /** `recheck`: which of the workspace's decisions today's tree and prices would answer differently. */

@@ -1,6 +1,7 @@
 import { Option, type Command } from "commander";
 import { renderDecision } from "../../render/index.js";
-import { requireDecision, sayHistory, withHistory, writeLine } from "../history.js";
+import { requireDecision, withHistory, writeLine } from "../history.js";
+import { sayHistory } from "../words.js";
 import type { CliContext } from "../program.js";
 
 interface ShowOptions {
