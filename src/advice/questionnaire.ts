@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { z } from "zod";
 import type { Cloud } from "./options.js";
 import { RequirementsSchema, type RequirementsInput } from "./requirements.js";
+import { VersionSchema } from "../knowledge/schemas.js";
 import { dataDir } from "../paths.js";
 
 /** One question as a surface asks it: choices resolved (services of the chosen cloud), default filled in. */
@@ -80,7 +81,7 @@ const QuestionSchema = z
 
 export const QuestionnaireSchema = z
   .strictObject({
-    version: z.string().regex(/^\d{4}-\d{2}-\d{2}(\.\d+)?$/, "must look like 2026-11-24 or 2026-11-24.2"),
+    version: VersionSchema,
     questions: z.array(QuestionSchema).min(1),
   })
   .superRefine(checkOrder);

@@ -6,7 +6,9 @@ import { CLOUDS, OPTION_IDS } from "../advice/options.js";
  * a seed document's file name (e.g. "001_dc66bb4725c1f799.txt") or an official documentation page.
  */
 const source = z.string().min(3);
-const version = z.string().regex(/^\d{4}-\d{2}-\d{2}(\.\d+)?$/, "must look like 2026-11-24 or 2026-11-24.2");
+export const VersionSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}(\.\d+)?$/, "must look like 2026-11-24 or 2026-11-24.2");
 export const OptionIdSchema = z.enum(OPTION_IDS);
 
 export const SourcedTextSchema = z.strictObject({ text: z.string().min(1), source });
@@ -41,7 +43,7 @@ export const ServiceSchema = z.strictObject({
 export type Service = z.infer<typeof ServiceSchema>;
 
 export const CatalogSchema = z.strictObject({
-  version,
+  version: VersionSchema,
   services: z.array(ServiceSchema).min(1),
 });
 export type Catalog = z.infer<typeof CatalogSchema>;
@@ -91,7 +93,7 @@ export const OptionPricingSchema = z.strictObject({
 export type OptionPricing = z.infer<typeof OptionPricingSchema>;
 
 export const PricingSchema = z.strictObject({
-  version,
+  version: VersionSchema,
   effectiveDate: z.iso.date(),
   currency: z.literal("USD"),
   hoursPerMonth: z.number().positive(),
@@ -126,7 +128,7 @@ export const TreeNodeSchema = z.discriminatedUnion("kind", [
 export type TreeNode = z.infer<typeof TreeNodeSchema>;
 
 export const TreeSchema = z.strictObject({
-  version,
+  version: VersionSchema,
   root: z.string().min(1),
   nodes: z.record(z.string().regex(/^[a-z0-9-]+$/), TreeNodeSchema),
 });
@@ -160,7 +162,7 @@ export const OptionProfileSchema = z.strictObject({
 export type OptionProfile = z.infer<typeof OptionProfileSchema>;
 
 export const OptionProfilesSchema = z.strictObject({
-  version,
+  version: VersionSchema,
   options: z.record(OptionIdSchema, OptionProfileSchema),
 });
 export type OptionProfiles = z.infer<typeof OptionProfilesSchema>;
