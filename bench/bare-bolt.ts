@@ -1,10 +1,14 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { App, HTTPReceiver, LogLevel } from "@slack/bolt";
+import type { ModalView } from "@slack/types";
 
 /**
- * The baseline for bench/slack.ts: a Bolt app, configured like ours (HTTP receiver, /healthz, Web API at
- * SLACK_API_URL), that only acks `/endpoint-advice`. Runs as its own process until SIGTERM.
+ * The baselines for bench/slack.ts: a Bolt app with Bolt's defaults, configured like ours (HTTP receiver,
+ * /healthz, Web API at SLACK_API_URL), that acks `/endpoint-advice` and, when BENCH_MODAL_VIEW holds a view's
+ * JSON, then opens that modal with `views.open` as the simplest Bolt app doing our job would. Runs as its own
+ * process until SIGTERM.
  */
+const modal = process.env.BENCH_MODAL_VIEW ? (JSON.parse(process.env.BENCH_MODAL_VIEW) as ModalView) : null;
 const receiver = new HTTPReceiver({
   signingSecret: process.env.SLACK_SIGNING_SECRET ?? "",
   endpoints: "/slack/events",
@@ -26,8 +30,9 @@ const app = new App({
   logLevel: LogLevel.ERROR,
   clientOptions: { slackApiUrl: process.env.SLACK_API_URL ?? "" },
 });
-app.command("/endpoint-advice", async ({ ack }) => {
+app.command("/endpoint-advice", async ({ ack, client, command }) => {
   await ack();
+  if (modal) await client.views.open({ trigger_id: command.trigger_id, view: modal });
 });
 await app.start(Number(process.env.PORT));
 process.once("SIGTERM", () => void app.stop().then(() => process.exit(0)));

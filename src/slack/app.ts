@@ -33,6 +33,9 @@ export function createSlackApp(
     receiver,
     token: config.botToken,
     logLevel,
+    // Nothing here uses Bolt's per-conversation state; its default in-memory store costs every request a
+    // lookup (and an Error when nothing is stored) and would not be shared between instances anyway.
+    convoStore: false,
     clientOptions: {
       slackApiUrl: config.slackApiUrl,
       maxRequestConcurrency: WEB_API_CONCURRENCY,
