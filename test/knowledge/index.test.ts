@@ -1,8 +1,8 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { KnowledgeError, loadKnowledge } from "../../src/knowledge/index.js";
-import { corruptCopy } from "./data-copy.js";
+import { loadKnowledge } from "../../src/knowledge/index.js";
+import { corruptCopy, failure } from "./data-copy.js";
 
 const DESIGN_SERVICE_IDS = [
   "azure-storage-blob",
@@ -32,6 +32,7 @@ describe("loadKnowledge on the shipped data", () => {
       catalog: knowledge.catalog.version,
       pricing: knowledge.pricing.version,
       options: knowledge.options.version,
+      questionnaire: knowledge.questionnaire.version,
     });
     expect(knowledge.versions.tree).toMatch(/^\d{4}-\d{2}-\d{2}/);
   });
@@ -83,15 +84,6 @@ describe("loadKnowledge on the shipped data", () => {
 });
 
 describe("loadKnowledge rejects corrupt data with file and JSON path", () => {
-  const failure = (dir: string): string => {
-    try {
-      loadKnowledge(dir);
-    } catch (error) {
-      expect(error).toBeInstanceOf(KnowledgeError);
-      return (error as Error).message;
-    }
-    throw new Error("loadKnowledge accepted corrupt data");
-  };
   const onprem = ["nodes", "q-azure-onprem"];
 
   it("a leaf naming an unknown option", () => {

@@ -61,6 +61,18 @@ describe("renderDecision", () => {
     expect(adr).toContain(`decision tree ${advice.versions.tree}, catalog ${advice.versions.catalog}`);
   });
 
+  it("names the questionnaire's version, and leaves it out for a decision saved without one", () => {
+    const { questionnaire, ...older } = advice.versions;
+    expect(questionnaire).toMatch(/^\d{4}-\d{2}-\d{2}/);
+    expect(renderDecision(decision, history, "markdown")).toContain(`, questionnaire ${questionnaire}\n`);
+    const old = { ...decision, advice: { ...advice, versions: older }, versions: older };
+    for (const format of ["markdown", "text"] as const) {
+      const rendered = renderDecision(old, history, format);
+      expect(rendered).toContain(`options ${older.options}\n`);
+      expect(rendered).not.toContain("questionnaire");
+    }
+  });
+
   it("shows the status and history above the answer in the terminal", () => {
     const text = renderDecision(decision, history, "text");
     expect(text).toMatch(/^EA-7 {2}superseded, superseded by EA-9, supersedes EA-3\n/);
