@@ -212,15 +212,17 @@ describe("loadKnowledge rejects corrupt data with file and JSON path", () => {
     );
   });
 
-  it("a missing version", () => {
-    const dir = corruptCopy("catalog.json", { path: ["version"], remove: true });
-    expect(failure(dir)).toMatch(/catalog\.json: version: /);
+  const files = ["catalog.json", "pricing.json", "tree.json", "options.json", "questionnaire.json"];
+
+  it.each(files)("%s without a version", (file) => {
+    const dir = corruptCopy(file, { path: ["version"], remove: true });
+    expect(failure(dir)).toContain(`${file}: version: `);
   });
 
-  it("a file that is not JSON", () => {
-    const dir = corruptCopy("tree.json");
-    writeFileSync(join(dir, "tree.json"), "{ nope");
-    expect(failure(dir)).toMatch(/tree\.json: cannot read JSON: /);
+  it.each(files)("%s that is not JSON", (file) => {
+    const dir = corruptCopy(file);
+    writeFileSync(join(dir, file), "{ nope");
+    expect(failure(dir)).toContain(`${file}: cannot read JSON: `);
   });
 });
 
