@@ -6,9 +6,10 @@ import type {
   Step,
 } from "../knowledge/questionnaire-schema.js";
 import type { Cloud } from "./options.js";
-import { RequirementsSchema, type RequirementsInput } from "./requirements.js";
+import { RequirementsSchema, type Requirements, type RequirementsInput } from "./requirements.js";
+import { STEPS } from "../knowledge/questionnaire-schema.js";
 
-export { STEPS } from "../knowledge/questionnaire-schema.js";
+export { STEPS };
 
 /** One question as a surface asks it: choices resolved (services of the chosen cloud), default filled in. */
 export interface Question {
@@ -51,6 +52,40 @@ export function questionsFor(step: Step, answers: Answers, knowledge: Questionna
       choices: q.choicesFrom === "catalog" ? serviceChoices(known.cloud, knowledge) : q.choices,
       default: DEFAULTS[q.field] ?? null,
     }));
+}
+
+/** One answer of a decision as the questionnaire words it, for a record's context. */
+export interface AnsweredQuestion {
+  field: RequirementField;
+  kind: QuestionKind;
+  /** The question's label. */
+  question: string;
+  value: unknown;
+  /**
+   * The labels of the chosen choices (choice and multi-choice questions), in the order given; a value the
+   * questionnaire has no choice for stands as it is. Empty for the other kinds: their value is the answer.
+   */
+  chosen: string[];
+}
+
+/**
+ * The questions that matter for these requirements, each with its answer, in the questionnaire's order.
+ * A free-text answer left empty is left out.
+ */
+export function answeredQuestions(
+  requirements: Requirements,
+  knowledge: QuestionnaireKnowledge,
+): AnsweredQuestion[] {
+  const answers: Record<string, unknown> = requirements;
+  return STEPS.flatMap((step) => questionsFor(step, requirements, knowledge))
+    .filter((q) => answers[q.field] !== "")
+    .map((q) => {
+      const value = answers[q.field];
+      const labels = new Map(q.choices.map((choice) => [choice.value, choice.label]));
+      const values = q.kind === "choice" ? [value] : q.kind === "multi-choice" ? [value].flat() : [];
+      const chosen = values.map((v) => labels.get(String(v)) ?? String(v));
+      return { field: q.field, kind: q.kind, question: q.label, value, chosen };
+    });
 }
 
 /** The Requirements defaults (DESIGN §2), taken from the schema itself; target has none. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { questionsFor, type Answers } from "../../src/advice/questionnaire.js";
+import { answeredQuestions, questionsFor, type Answers } from "../../src/advice/questionnaire.js";
+import { RequirementsSchema } from "../../src/advice/requirements.js";
 import { loadKnowledge } from "../../src/knowledge/index.js";
 
 const knowledge = loadKnowledge();
@@ -78,5 +79,48 @@ describe("questionsFor", () => {
     const onlyCloud = { ...knowledge, questionnaire: { version: "2026-01-01", questions: [cloud!] } };
     expect(questionsFor(1, {}, onlyCloud).map((q) => q.field)).toEqual(["cloud"]);
     expect(questionsFor(2, {}, onlyCloud)).toEqual([]);
+  });
+});
+
+describe("answeredQuestions", () => {
+  const answered = (input: Answers) => answeredQuestions(RequirementsSchema.parse(input), knowledge);
+  const byField = (input: Answers) => new Map(answered(input).map((a) => [a.field, a]));
+
+  it("gives each choice the questionnaire's label and the service its catalog name", () => {
+    const answers = byField({
+      target: "cloud-service",
+      service: "azure-key-vault",
+      dns: "cannot-change",
+      protocols: ["udp", "tcp"],
+    });
+    expect(answers.get("cloud")).toMatchObject({
+      question: "Which cloud?",
+      value: "azure",
+      chosen: ["Azure"],
+    });
+    expect(answers.get("dns")?.chosen).toEqual(["Our DNS cannot be changed"]);
+    expect(answers.get("service")?.chosen).toEqual([knowledge.findService("azure-key-vault")?.name]);
+    expect(answers.get("protocols")?.chosen).toEqual(["UDP", "TCP"]);
+  });
+
+  it("keeps booleans and numbers as values, with the question's label", () => {
+    const answers = byField({ target: "cloud-service", service: "aws-s3", cloud: "aws", endpointCount: 3 });
+    expect(answers.get("onPremisesAccess")).toMatchObject({ kind: "boolean", value: false, chosen: [] });
+    expect(answers.get("endpointCount")).toMatchObject({ kind: "number", value: 3, chosen: [] });
+    expect(answers.get("monthlyBudgetUsd")?.value).toBeNull();
+  });
+
+  it("lists only the questions that matter, and no empty title", () => {
+    const fields = answered({ target: "virtual-network" }).map((a) => a.field);
+    for (const field of ["service", "dns", "protocols", "title"]) expect(fields).not.toContain(field);
+    expect(fields).toContain("transitiveRouting");
+    expect(answered({ target: "virtual-network", title: "Hub and spokes" }).map((a) => a.field)).toContain(
+      "title",
+    );
+  });
+
+  it("shows a value the questionnaire has no choice for as it is", () => {
+    const answers = byField({ target: "cloud-service", service: "azure-retired-service" });
+    expect(answers.get("service")?.chosen).toEqual(["azure-retired-service"]);
   });
 });
