@@ -70,7 +70,7 @@ export interface AnsweredQuestion {
 
 /**
  * The questions that matter for these requirements, each with its answer, in the questionnaire's order.
- * A free-text answer left empty is left out.
+ * A question left unanswered (no value, or empty text) is left out.
  */
 export function answeredQuestions(
   requirements: Requirements,
@@ -78,13 +78,10 @@ export function answeredQuestions(
 ): AnsweredQuestion[] {
   const answers: Record<string, unknown> = requirements;
   return STEPS.flatMap((step) => questionsFor(step, requirements, knowledge))
-    .filter((q) => answers[q.field] !== "")
+    .filter((q) => answers[q.field] !== undefined && answers[q.field] !== "")
     .map((q) => {
       const value = answers[q.field];
-      const labels = new Map(q.choices.map((choice) => [choice.value, choice.label]));
-      const values = q.kind === "choice" ? [value] : q.kind === "multi-choice" ? [value].flat() : [];
-      const chosen = values.map((v) => labels.get(String(v)) ?? String(v));
-      return { field: q.field, kind: q.kind, question: q.label, value, chosen };
+      return { field: q.field, kind: q.kind, question: q.label, value, chosen: chosenLabels(q, value) };
     });
 }
 
@@ -102,6 +99,12 @@ function conditionsMet(askWhen: QuestionData["askWhen"], known: Record<string, u
 
 function serviceChoices(cloud: unknown, knowledge: QuestionnaireKnowledge): Choice[] {
   return knowledge.servicesFor(cloud as Cloud).map((s) => ({ value: s.id, label: s.name.slice(0, 75) }));
+}
+
+function chosenLabels(question: Question, value: unknown): string[] {
+  if (question.kind !== "choice" && question.kind !== "multi-choice") return [];
+  const labels = new Map(question.choices.map((choice) => [choice.value, choice.label]));
+  return [value].flat().map((v) => labels.get(String(v)) ?? String(v));
 }
 
 function withoutTarget(requirements: Record<string, unknown>): Record<string, unknown> {
