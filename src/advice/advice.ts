@@ -76,6 +76,8 @@ export interface KnowledgeVersions {
   catalog: string;
   pricing: string;
   options: string;
+  /** Absent from decisions saved before the questionnaire was versioned with the other data. */
+  questionnaire?: string;
 }
 
 /** The advice (DESIGN.md §3): the same object `--json` prints and the templates render. */

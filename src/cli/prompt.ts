@@ -5,7 +5,7 @@ import {
   STEPS,
   type Answers,
   type Question,
-  type ServiceDirectory,
+  type QuestionnaireKnowledge,
 } from "../advice/questionnaire.js";
 import { RequirementsSchema } from "../advice/requirements.js";
 import { say } from "./words.js";
@@ -16,7 +16,7 @@ import { say } from "./words.js";
  * (stderr), so the advice on stdout can be redirected to a file.
  */
 export async function askQuestions(
-  knowledge: ServiceDirectory,
+  knowledge: QuestionnaireKnowledge,
   output: NodeJS.WritableStream,
 ): Promise<Answers> {
   const answers: Record<string, unknown> = {};

@@ -2,6 +2,7 @@ import { FACT_VALUES, isFactName } from "../advice/facts.js";
 import { STEP_PLACEHOLDERS } from "../advice/next-steps.js";
 import { OPTION_IDS } from "../advice/options.js";
 import { KnowledgeError } from "./error.js";
+import type { Questionnaire } from "./questionnaire-schema.js";
 import type { Catalog, Condition, DecisionTree, OptionProfiles, Pricing } from "./schemas.js";
 
 interface Located<T> {
@@ -18,6 +19,7 @@ export function checkConsistency(files: {
   pricing: Located<Pricing>;
   tree: Located<DecisionTree>;
   options: Located<OptionProfiles>;
+  questionnaire: Located<Questionnaire>;
 }): void {
   const fail = (where: Located<unknown>, path: string, problem: string): never => {
     throw new KnowledgeError(`${where.file}: ${path}: ${problem}`);
@@ -26,6 +28,9 @@ export function checkConsistency(files: {
   checkCatalog(files.catalog.data, files.options.data, (path, problem) => fail(files.catalog, path, problem));
   checkPricing(files.pricing.data, (path, problem) => fail(files.pricing, path, problem));
   checkOptions(files.options.data, (path, problem) => fail(files.options, path, problem));
+  checkQuestionnaire(files.questionnaire.data, files.catalog.data, (path, problem) =>
+    fail(files.questionnaire, path, problem),
+  );
 }
 
 type Fail = (path: string, problem: string) => never;
@@ -145,6 +150,28 @@ function checkOptions(profiles: OptionProfiles, fail: Fail): void {
       );
     }
   }
+}
+
+/**
+ * Service choices are catalog ids: a question listing the catalog asks for `service`, static service
+ * choices name catalog services, and every cloud the questionnaire offers has services to list.
+ */
+function checkQuestionnaire(questionnaire: Questionnaire, catalog: Catalog, fail: Fail): void {
+  const ids = new Set(catalog.services.map((service) => service.id));
+  const clouds = new Set<string>(catalog.services.map((service) => service.cloud));
+  const listsCatalog = questionnaire.questions.some((q) => q.choicesFrom === "catalog");
+  questionnaire.questions.forEach((q, index) => {
+    const at = `questions[${index}]`;
+    if (q.choicesFrom === "catalog" && q.field !== "service") {
+      fail(`${at}.choicesFrom`, `catalog ids are services, but the question asks for ${q.field}`);
+    }
+    q.choices.forEach((choice, i) => {
+      if (q.field === "service" && !ids.has(choice.value))
+        fail(`${at}.choices[${i}].value`, `no service "${choice.value}" in the catalog`);
+      if (q.field === "cloud" && listsCatalog && !clouds.has(choice.value))
+        fail(`${at}.choices[${i}].value`, `the catalog has no service of cloud "${choice.value}" to list`);
+    });
+  });
 }
 
 function checkPlaceholders(text: string, at: string, fail: Fail): void {

@@ -9,6 +9,7 @@ import { checkConsistency } from "./consistency.js";
 import { KnowledgeError, formatPath } from "./error.js";
 import type { Catalog, DecisionTree, OptionProfiles, Pricing, Service } from "./schemas.js";
 import { CatalogSchema, OptionProfilesSchema, PricingSchema, TreeSchema } from "./schemas.js";
+import { QuestionnaireSchema, type Questionnaire } from "./questionnaire-schema.js";
 
 export { KnowledgeError } from "./error.js";
 
@@ -18,6 +19,8 @@ export interface Knowledge {
   pricing: Pricing;
   tree: DecisionTree;
   options: OptionProfiles;
+  /** The questions every surface asks, in order (data/questionnaire.json). */
+  questionnaire: Questionnaire;
   versions: KnowledgeVersions;
   findService(id: string): Service | undefined;
   servicesFor(cloud: Cloud): Service[];
@@ -26,31 +29,37 @@ export interface Knowledge {
 }
 
 /**
- * Reads data/catalog.json, pricing.json, tree.json and options.json, validates each with zod and checks
- * them against each other. Throws KnowledgeError naming the file and the JSON path of the first problem.
+ * Reads data/catalog.json, pricing.json, tree.json, options.json and questionnaire.json, validates each
+ * with zod and checks them against each other. Throws KnowledgeError naming the file and the JSON path of the first problem.
  */
 export function loadKnowledge(dataDir: string = defaultDataDir()): Knowledge {
-  const files = {
+  const files: DataFiles = {
     catalog: readData(dataDir, "catalog.json", CatalogSchema),
     pricing: readData(dataDir, "pricing.json", PricingSchema),
     tree: readData(dataDir, "tree.json", TreeSchema),
     options: readData(dataDir, "options.json", OptionProfilesSchema),
+    questionnaire: readData(dataDir, "questionnaire.json", QuestionnaireSchema),
   };
   checkConsistency({
     catalog: { file: fileLabel(dataDir, "catalog.json"), data: files.catalog },
     pricing: { file: fileLabel(dataDir, "pricing.json"), data: files.pricing },
     tree: { file: fileLabel(dataDir, "tree.json"), data: files.tree },
     options: { file: fileLabel(dataDir, "options.json"), data: files.options },
+    questionnaire: { file: fileLabel(dataDir, "questionnaire.json"), data: files.questionnaire },
   });
-  return withIndexes(files.catalog, files.pricing, files.tree, files.options);
+  return withIndexes(files);
 }
 
-function withIndexes(
-  catalog: Catalog,
-  pricing: Pricing,
-  tree: DecisionTree,
-  options: OptionProfiles,
-): Knowledge {
+/** The validated contents of each data file. */
+interface DataFiles {
+  catalog: Catalog;
+  pricing: Pricing;
+  tree: DecisionTree;
+  options: OptionProfiles;
+  questionnaire: Questionnaire;
+}
+
+function withIndexes({ catalog, pricing, tree, options, questionnaire }: DataFiles): Knowledge {
   const byId = new Map(catalog.services.map((service) => [service.id, service]));
   const byCloud = new Map<Cloud, Service[]>();
   for (const service of catalog.services) {
@@ -66,11 +75,13 @@ function withIndexes(
     pricing,
     tree,
     options,
+    questionnaire,
     versions: {
       tree: tree.version,
       catalog: catalog.version,
       pricing: pricing.version,
       options: options.version,
+      questionnaire: questionnaire.version,
     },
     findService: (id) => byId.get(id),
     servicesFor: (cloud) => byCloud.get(cloud) ?? [],

@@ -1,12 +1,33 @@
 import type { Advice } from "../advice/advice.js";
+import { answeredQuestions, type QuestionnaireKnowledge } from "../advice/questionnaire.js";
 import type { Requirements } from "../advice/requirements.js";
 import { renderTemplate } from "./environment.js";
 
 export type AdviceFormat = "text" | "markdown" | "slack";
 
-/** The whole answer for one output: the terminal, a Markdown decision record, or Slack mrkdwn. */
-export function renderAdvice(advice: Advice, requirements: Requirements, format: AdviceFormat): string {
-  return renderTemplate(ADVICE_TEMPLATES[format], adviceContext(advice, requirements), format);
+/**
+ * The whole answer for one output: the terminal, a Markdown decision record, or Slack mrkdwn. The record
+ * words its context with the questionnaire's labels, so Markdown needs the knowledge that holds them.
+ */
+export function renderAdvice(advice: Advice, requirements: Requirements, format: "text" | "slack"): string;
+export function renderAdvice(
+  advice: Advice,
+  requirements: Requirements,
+  format: AdviceFormat,
+  knowledge: QuestionnaireKnowledge,
+): string;
+export function renderAdvice(
+  advice: Advice,
+  requirements: Requirements,
+  format: AdviceFormat,
+  knowledge?: QuestionnaireKnowledge,
+): string {
+  const answers = knowledge === undefined ? [] : answeredQuestions(requirements, knowledge);
+  return renderTemplate(
+    ADVICE_TEMPLATES[format],
+    { ...adviceContext(advice, requirements), answers },
+    format,
+  );
 }
 
 /** Slack's section text limit (slack.md: section text 3,000 characters). */

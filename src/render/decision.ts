@@ -1,3 +1,4 @@
+import { answeredQuestions, type QuestionnaireKnowledge } from "../advice/questionnaire.js";
 import type { RecheckReport } from "../advice/recheck.js";
 import type { Decision, DecisionPage, StatusChange } from "../store/types.js";
 import { renderAdvice } from "./advice.js";
@@ -9,10 +10,16 @@ export type DecisionExportFormat = "markdown" | "json" | "csv";
 
 /**
  * One stored decision: for the terminal its status and history above the answer; as Markdown an
- * architecture decision record (context, decision, consequences, options, status history, links).
+ * architecture decision record (context worded with the questionnaire's labels, decision, consequences,
+ * options, status history, links).
  */
-export function renderDecision(decision: Decision, history: StatusChange[], format: DecisionFormat): string {
-  const context = decisionContext(decision, history);
+export function renderDecision(
+  decision: Decision,
+  history: StatusChange[],
+  format: DecisionFormat,
+  knowledge: QuestionnaireKnowledge,
+): string {
+  const context = decisionContext(decision, history, knowledge);
   if (format === "markdown") return renderTemplate("decision.md", context, "markdown");
   return (
     renderTemplate("decision.text", context, "text") +
@@ -46,6 +53,7 @@ export function* exportDecisions(
   decisions: Iterable<Decision>,
   historyOf: (decision: Decision) => StatusChange[],
   format: DecisionExportFormat,
+  knowledge: QuestionnaireKnowledge,
 ): Generator<string> {
   if (format === "json") {
     yield* jsonArray(decisions, (decision) => ({ ...decision, history: historyOf(decision) }));
@@ -57,7 +65,7 @@ export function* exportDecisions(
       ? renderTemplate("decision-list.csv", { decisions: batch.map(listRow), header }, "csv")
       : renderTemplate(
           "decision-export.md",
-          { decisions: batch.map((decision) => decisionContext(decision, historyOf(decision))) },
+          { decisions: batch.map((decision) => decisionContext(decision, historyOf(decision), knowledge)) },
           "markdown",
         );
     header = false;
@@ -73,11 +81,16 @@ const LIST_TEMPLATES: Record<DecisionListFormat, string> = {
 };
 
 /** What the decision templates see: the advice at the top (as the advice partials expect) plus the record. */
-function decisionContext(decision: Decision, history: StatusChange[]): object {
+function decisionContext(
+  decision: Decision,
+  history: StatusChange[],
+  knowledge: QuestionnaireKnowledge,
+): object {
   const { advice, requirements, ...record } = decision;
   return {
     ...advice,
     requirements: { ...requirements, service: requirements.service ?? null },
+    answers: answeredQuestions(requirements, knowledge),
     decision: { ...record, date: record.createdAt.slice(0, 10) },
     history,
   };

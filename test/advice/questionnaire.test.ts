@@ -1,26 +1,12 @@
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import {
-  loadQuestionnaire,
-  questionsFor,
-  type Answers,
-  type ServiceDirectory,
-} from "../../src/advice/questionnaire.js";
+import { answeredQuestions, questionsFor, type Answers } from "../../src/advice/questionnaire.js";
+import { RequirementsSchema } from "../../src/advice/requirements.js";
+import { loadKnowledge } from "../../src/knowledge/index.js";
 
-const services: ServiceDirectory = {
-  servicesFor: (cloud) =>
-    cloud === "aws"
-      ? [{ id: "aws-s3", name: "Amazon S3" }]
-      : [
-          { id: "azure-storage-blob", name: "Azure Blob Storage" },
-          { id: "azure-key-vault", name: "Azure Key Vault" },
-        ],
-};
+const knowledge = loadKnowledge();
 
 const fields = (step: 1 | 2, answers: Answers): string[] =>
-  questionsFor(step, answers, services).map((q) => q.field);
+  questionsFor(step, answers, knowledge).map((q) => q.field);
 
 describe("questionsFor", () => {
   it("asks cloud, target, service and title first", () => {
@@ -32,10 +18,15 @@ describe("questionsFor", () => {
   });
 
   it("lists only the services of the chosen cloud", () => {
-    const service = questionsFor(1, { cloud: "aws", target: "cloud-service" }, services).find(
+    const service = questionsFor(1, { cloud: "aws", target: "cloud-service" }, knowledge).find(
       (q) => q.field === "service",
     );
-    expect(service?.choices).toEqual([{ value: "aws-s3", label: "Amazon S3" }]);
+    const awsServices = knowledge.servicesFor("aws");
+    expect(service?.choices.map((c) => c.value)).toEqual(awsServices.map((s) => s.id));
+    expect(service?.choices).toContainEqual({
+      value: "aws-s3",
+      label: knowledge.findService("aws-s3")?.name,
+    });
   });
 
   it("peering: no DNS, service, protocol or endpoint questions; asks about overlap and transitivity", () => {
@@ -69,7 +60,10 @@ describe("questionsFor", () => {
   });
 
   it("fills in the Requirements defaults and keeps labels within Slack's option limit", () => {
-    const all = [...questionsFor(1, {}, services), ...questionsFor(2, { target: "cloud-service" }, services)];
+    const all = [
+      ...questionsFor(1, {}, knowledge),
+      ...questionsFor(2, { target: "cloud-service" }, knowledge),
+    ];
     expect(all.find((q) => q.field === "cloud")?.default).toBe("azure");
     expect(all.find((q) => q.field === "protocols")?.default).toEqual(["tcp"]);
     expect(all.find((q) => q.field === "monthlyBudgetUsd")?.default).toBeNull();
@@ -79,51 +73,54 @@ describe("questionsFor", () => {
       expect(q.hint.length).toBeGreaterThan(0);
     }
   });
+
+  it("asks the questionnaire of the knowledge it is given", () => {
+    const [cloud] = knowledge.questionnaire.questions;
+    const onlyCloud = { ...knowledge, questionnaire: { version: "2026-01-01", questions: [cloud!] } };
+    expect(questionsFor(1, {}, onlyCloud).map((q) => q.field)).toEqual(["cloud"]);
+    expect(questionsFor(2, {}, onlyCloud)).toEqual([]);
+  });
 });
 
-describe("loadQuestionnaire", () => {
-  const shipped = JSON.parse(readFileSync(join("data", "questionnaire.json"), "utf8")) as {
-    questions: Record<string, unknown>[];
-  };
+describe("answeredQuestions", () => {
+  const answered = (input: Answers) => answeredQuestions(RequirementsSchema.parse(input), knowledge);
+  const byField = (input: Answers) => new Map(answered(input).map((a) => [a.field, a]));
 
-  function withChange(change: (q: typeof shipped) => void): string {
-    const copy = structuredClone(shipped);
-    change(copy);
-    const path = join(mkdtempSync(join(tmpdir(), "questionnaire-")), "questionnaire.json");
-    writeFileSync(path, JSON.stringify(copy));
-    return path;
-  }
-
-  it("accepts the shipped file, which has a version", () => {
-    expect(loadQuestionnaire().version).toMatch(/^\d{4}-\d{2}-\d{2}/);
+  it("gives each choice the questionnaire's label and the service its catalog name", () => {
+    const answers = byField({
+      target: "cloud-service",
+      service: "azure-key-vault",
+      dns: "cannot-change",
+      protocols: ["udp", "tcp"],
+    });
+    expect(answers.get("cloud")).toMatchObject({
+      question: "Which cloud?",
+      value: "azure",
+      chosen: ["Azure"],
+    });
+    expect(answers.get("dns")?.chosen).toEqual(["Our DNS cannot be changed"]);
+    expect(answers.get("service")?.chosen).toEqual([knowledge.findService("azure-key-vault")?.name]);
+    expect(answers.get("protocols")?.chosen).toEqual(["UDP", "TCP"]);
   });
 
-  it("rejects a choice Requirements would not accept, naming the path", () => {
-    const path = withChange((q) => {
-      (q.questions[0]!.choices as { value: string }[])[0]!.value = "oracle";
-    });
-    expect(() => loadQuestionnaire(path)).toThrow(
-      /questions\.0\.choices\.0\.value: cloud does not accept "oracle"/,
+  it("keeps booleans and numbers as values, with the question's label", () => {
+    const answers = byField({ target: "cloud-service", service: "aws-s3", cloud: "aws", endpointCount: 3 });
+    expect(answers.get("onPremisesAccess")).toMatchObject({ kind: "boolean", value: false, chosen: [] });
+    expect(answers.get("endpointCount")).toMatchObject({ kind: "number", value: 3, chosen: [] });
+    expect(answers.get("monthlyBudgetUsd")?.value).toBeNull();
+  });
+
+  it("lists only the questions that matter, and no empty title", () => {
+    const fields = answered({ target: "virtual-network" }).map((a) => a.field);
+    for (const field of ["service", "dns", "protocols", "title"]) expect(fields).not.toContain(field);
+    expect(fields).toContain("transitiveRouting");
+    expect(answered({ target: "virtual-network", title: "Hub and spokes" }).map((a) => a.field)).toContain(
+      "title",
     );
   });
 
-  it("rejects an unknown field", () => {
-    const path = withChange((q) => {
-      q.questions[0]!.field = "colour";
-    });
-    expect(() => loadQuestionnaire(path)).toThrow(/questions\.0\.field/);
-  });
-
-  it("rejects a condition on an answer not asked before", () => {
-    const path = withChange((q) => {
-      q.questions.reverse();
-    });
-    expect(() => loadQuestionnaire(path)).toThrow(/askWhen.*not asked before it/);
-  });
-
-  it("rejects a file that is not JSON, naming it", () => {
-    const path = join(mkdtempSync(join(tmpdir(), "questionnaire-")), "questionnaire.json");
-    writeFileSync(path, "{ nope");
-    expect(() => loadQuestionnaire(path)).toThrow(/questionnaire\.json: .*JSON/);
+  it("shows a value the questionnaire has no choice for as it is", () => {
+    const answers = byField({ target: "cloud-service", service: "azure-retired-service" });
+    expect(answers.get("service")?.chosen).toEqual(["azure-retired-service"]);
   });
 });

@@ -1,5 +1,6 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { loadKnowledge } from "../../src/knowledge/index.js";
 import { openStore } from "../../src/store/index.js";
 import { newDecision, storageQuestion, tempFolder } from "../store/new-decision.js";
 import { cli, type CliRun } from "./run.js";
@@ -57,6 +58,7 @@ describe("the decision history on the command line", () => {
       workspace: "local",
       status: "proposed",
       service: "azure-key-vault",
+      versions: { questionnaire: loadKnowledge().versions.questionnaire },
     });
     expect(shown.history).toHaveLength(1);
 
@@ -102,6 +104,11 @@ describe("the decision history on the command line", () => {
       drifted: { id: string; changes: string[] }[];
     };
     expect(report.drifted).toEqual([expect.objectContaining({ id: "EA-1", changes: ["option", "cost"] })]);
+    // Saved before the questionnaire was versioned: still shown, with the versions it has.
+    expect(ok(run(["show", "EA-1"]))).toContain(
+      "Knowledge versions: decision tree 2025-01-01, catalog 2025-01-01, pricing 2025-01-01, options 2025-01-01\n",
+    );
+    expect(ok(run(["show", "EA-1", "--format", "markdown"]))).toMatch(/options 2025-01-01\n*$/);
   });
 
   it("keeps workspaces apart", () => {

@@ -2,7 +2,7 @@ import { spawn } from "node:child_process";
 import { join } from "node:path";
 import { stripVTControlCharacters } from "node:util";
 import { describe, expect, it } from "vitest";
-import { loadQuestionnaire } from "../../src/advice/questionnaire.js";
+import { loadKnowledge } from "../../src/knowledge/index.js";
 
 const TITLE = "Payments <db> & co";
 
@@ -11,7 +11,7 @@ const TITLE = "Payments <db> & co";
  * appears: the title is typed, every other question takes its default with Enter.
  */
 function answerInTerminal(): Promise<{ status: number | null; output: string; asked: string[] }> {
-  const labels = loadQuestionnaire().questions.map((q) => ({ field: q.field, label: q.label }));
+  const labels = loadKnowledge().questionnaire.questions.map((q) => ({ field: q.field, label: q.label }));
   const command = `${process.execPath} ${join("dist", "src", "cli", "bin.js")} advise`;
   const child = spawn("script", ["-qfec", command, "/dev/null"], { env: { ...process.env, COLUMNS: "200" } });
   let output = "";

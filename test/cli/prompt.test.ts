@@ -1,12 +1,13 @@
 import { PassThrough } from "node:stream";
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import { loadQuestionnaire, type ServiceDirectory } from "../../src/advice/questionnaire.js";
 import { RequirementsSchema } from "../../src/advice/requirements.js";
+import { loadKnowledge } from "../../src/knowledge/index.js";
 
 /** The answers a person types, by Requirements field; the mocked prompts look them up by question label. */
 let script: Record<string, unknown> = {};
 const asked: string[] = [];
-const labels = new Map(loadQuestionnaire().questions.map((q) => [q.label, q.field]));
+const knowledge = loadKnowledge();
+const labels = new Map(knowledge.questionnaire.questions.map((q) => [q.label, q.field]));
 
 function answer(config: { message: string; default?: unknown }): Promise<unknown> {
   const label = [...labels.keys()].find((l) => config.message.startsWith(l));
@@ -25,9 +26,6 @@ vi.mock("@inquirer/prompts", () => ({
 
 const { askQuestions } = await import("../../src/cli/prompt.js");
 
-const services: ServiceDirectory = {
-  servicesFor: () => [{ id: "azure-storage-blob", name: "Azure Blob Storage" }],
-};
 const quiet = new PassThrough().resume();
 
 describe("askQuestions", () => {
@@ -42,7 +40,7 @@ describe("askQuestions", () => {
       service: "azure-storage-blob",
       onPremisesAccess: true,
     };
-    const answers = await askQuestions(services, quiet);
+    const answers = await askQuestions(knowledge, quiet);
     expect(asked.slice(0, 4)).toEqual(["cloud", "target", "service", "title"]);
     expect(asked).toContain("dns");
     expect(asked).not.toContain("transitiveRouting");
@@ -52,7 +50,7 @@ describe("askQuestions", () => {
 
   it("skips the service, DNS and protocol questions for peering", async () => {
     script = { cloud: "azure", target: "virtual-network", transitiveRouting: true };
-    const answers = await askQuestions(services, quiet);
+    const answers = await askQuestions(knowledge, quiet);
     expect(asked).not.toContain("service");
     expect(asked).not.toContain("dns");
     expect(asked).not.toContain("protocols");

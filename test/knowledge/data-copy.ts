@@ -1,6 +1,8 @@
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { expect } from "vitest";
+import { KnowledgeError, loadKnowledge } from "../../src/knowledge/index.js";
 import { dataDir } from "../../src/paths.js";
 
 /** One change to a JSON document: set the value at `path`, or remove it (array items are spliced out). */
@@ -15,6 +17,17 @@ export function corruptCopy(file: string, ...edits: Edit[]): string {
   for (const edit of edits) apply(json, edit);
   writeFileSync(join(dir, file), JSON.stringify(json));
   return dir;
+}
+
+/** The KnowledgeError message loading `dir` fails with; a test fails if it loads. */
+export function failure(dir: string): string {
+  try {
+    loadKnowledge(dir);
+  } catch (error) {
+    expect(error).toBeInstanceOf(KnowledgeError);
+    return (error as Error).message;
+  }
+  throw new Error("loadKnowledge accepted corrupt data");
 }
 
 function apply(json: unknown, edit: Edit): void {

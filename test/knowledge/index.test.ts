@@ -1,8 +1,8 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { KnowledgeError, loadKnowledge } from "../../src/knowledge/index.js";
-import { corruptCopy } from "./data-copy.js";
+import { loadKnowledge } from "../../src/knowledge/index.js";
+import { corruptCopy, failure } from "./data-copy.js";
 
 const DESIGN_SERVICE_IDS = [
   "azure-storage-blob",
@@ -32,6 +32,7 @@ describe("loadKnowledge on the shipped data", () => {
       catalog: knowledge.catalog.version,
       pricing: knowledge.pricing.version,
       options: knowledge.options.version,
+      questionnaire: knowledge.questionnaire.version,
     });
     expect(knowledge.versions.tree).toMatch(/^\d{4}-\d{2}-\d{2}/);
   });
@@ -83,15 +84,6 @@ describe("loadKnowledge on the shipped data", () => {
 });
 
 describe("loadKnowledge rejects corrupt data with file and JSON path", () => {
-  const failure = (dir: string): string => {
-    try {
-      loadKnowledge(dir);
-    } catch (error) {
-      expect(error).toBeInstanceOf(KnowledgeError);
-      return (error as Error).message;
-    }
-    throw new Error("loadKnowledge accepted corrupt data");
-  };
   const onprem = ["nodes", "q-azure-onprem"];
 
   it("a leaf naming an unknown option", () => {
@@ -220,15 +212,17 @@ describe("loadKnowledge rejects corrupt data with file and JSON path", () => {
     );
   });
 
-  it("a missing version", () => {
-    const dir = corruptCopy("catalog.json", { path: ["version"], remove: true });
-    expect(failure(dir)).toMatch(/catalog\.json: version: /);
+  const files = ["catalog.json", "pricing.json", "tree.json", "options.json", "questionnaire.json"];
+
+  it.each(files)("%s without a version", (file) => {
+    const dir = corruptCopy(file, { path: ["version"], remove: true });
+    expect(failure(dir)).toContain(`${file}: version: `);
   });
 
-  it("a file that is not JSON", () => {
-    const dir = corruptCopy("tree.json");
-    writeFileSync(join(dir, "tree.json"), "{ nope");
-    expect(failure(dir)).toMatch(/tree\.json: cannot read JSON: /);
+  it.each(files)("%s that is not JSON", (file) => {
+    const dir = corruptCopy(file);
+    writeFileSync(join(dir, file), "{ nope");
+    expect(failure(dir)).toContain(`${file}: cannot read JSON: `);
   });
 });
 

@@ -8,7 +8,10 @@ import {
   splitSection,
 } from "../../src/render/index.js";
 import { unescapeMarkdown } from "../../src/render/escape.js";
+import { loadKnowledge } from "../../src/knowledge/index.js";
 import { advice, requirements } from "../fixtures/advice.js";
+
+const knowledge = loadKnowledge();
 
 const TITLE = `Bob's "prod" <db> & co`;
 const PING = "<!channel> <@U123> <http://evil.example|bank>";
@@ -51,7 +54,7 @@ function hostile(text: string): { advice: Advice; requirements: typeof requireme
 
 describe("renderAdvice", () => {
   it.each(["text", "markdown", "slack"] as const)("%s: reads as a person expects", (format) => {
-    const out = renderAdvice(advice, requirements, format);
+    const out = renderAdvice(advice, requirements, format, knowledge);
     expect(out).toContain("$2,055.30");
     expect(out).toContain("$7.30");
     expect(out).toContain("$2,048.00");
@@ -70,7 +73,7 @@ describe("renderAdvice", () => {
 
   it("markdown: the title reads exactly as typed, no HTML entities, and the record has its sections", () => {
     const { advice: a, requirements: r } = hostile(`${TITLE} ${PING}`);
-    const out = renderAdvice(a, r, "markdown");
+    const out = renderAdvice(a, r, "markdown", knowledge);
     const heading = out.split("\n")[0] ?? "";
     expect(heading).toBe(
       `# Bob's "prod" \\<db\\> & co \\<!channel\\> \\<@U123\\> \\<http://evil.example\\|bank\\>`,
@@ -95,8 +98,8 @@ describe("renderAdvice", () => {
       expect(out).toContain(`\n## ${heading}\n`);
     }
     expect(out).toContain("Status: proposed");
-    expect(out).toContain("- Needs 1 endpoint\n");
-    expect(renderAdvice(a, { ...r, endpointCount: 3 }, "markdown")).toContain("- Needs 3 endpoints\n");
+    // The title is escaped in the context as in the heading.
+    expect(out).toContain(`\n- What is the decision about? ${heading.slice(2)}\n`);
   });
 
   it("slack: user text cannot ping or forge links, and only &amp; &lt; &gt; are used", () => {
@@ -127,7 +130,7 @@ describe("budget and fit", () => {
   it.each(["text", "markdown", "slack"] as const)(
     "%s: says it is over budget and names the cheaper fit",
     (format) => {
-      const out = renderAdvice(overBudget, requirements, format);
+      const out = renderAdvice(overBudget, requirements, format, knowledge);
       expect(out).toContain("over the budget of $100.00");
       expect(out).toContain("costs more than the budget of $100.00 a month");
       expect(out).toContain(
@@ -152,7 +155,7 @@ describe("budget and fit", () => {
     );
     const unpriced = { item: "Private Link Service", pricingPage: "https://azure.microsoft.com/pricing/" };
     const withUnpriced: Advice = { ...advice, cost: { ...advice.cost, unpriced: [unpriced] } };
-    const out = renderAdvice(withUnpriced, requirements, "markdown");
+    const out = renderAdvice(withUnpriced, requirements, "markdown", knowledge);
     expect(out).toContain("$2,055.30 a month plus charges not in our price list");
     expect(out).toContain(
       "- Private Link Service: not in our price list, see https://azure.microsoft.com/pricing/",
@@ -171,7 +174,7 @@ describe("alternatives for another kind of target", () => {
     expect(renderAdvice(offTarget, requirements, "text")).toContain(
       "[private-link-service], not for this kind of connection\n",
     );
-    expect(renderAdvice(offTarget, requirements, "markdown")).toContain(
+    expect(renderAdvice(offTarget, requirements, "markdown", knowledge)).toContain(
       "Does not fit; not for this kind of connection.",
     );
     expect(renderAdvice(offTarget, requirements, "text")).toContain(

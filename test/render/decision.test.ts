@@ -8,7 +8,7 @@ import {
 import type { Decision, StatusChange } from "../../src/store/index.js";
 import { storageQuestion } from "../store/new-decision.js";
 
-const { advice, requirements } = storageQuestion();
+const { advice, requirements, knowledge } = storageQuestion();
 
 const decision: Decision = {
   id: "EA-7",
@@ -45,13 +45,13 @@ const history: StatusChange[] = [
 
 describe("renderDecision", () => {
   it("writes an architecture decision record with context, decision, consequences, status and links", () => {
-    const adr = renderDecision(decision, history, "markdown");
+    const adr = renderDecision(decision, history, "markdown", knowledge);
     expect(adr).toContain("# EA-7: Payments storage \\| from the DC");
     expect(adr).toContain("- Status: superseded, superseded by EA-9");
     expect(adr).toContain("- Supersedes: EA-3");
     expect(adr).toContain("- Decided by: U-ann in C42");
     expect(adr).toContain("- Slack message: C42 at `1700000000.000100`");
-    expect(adr).toContain("## Context\n\n- Cloud: azure");
+    expect(adr).toContain("## Context\n\n- Which cloud? Azure\n");
     expect(adr).toContain("We use **Azure Private Endpoint (Azure Private Link)** (`private-endpoint`).");
     expect(adr).toContain("It costs $2,055.30 a month, within the budget of $2,500.00");
     expect(adr).toContain("Watch out for:\n\n- ");
@@ -61,8 +61,49 @@ describe("renderDecision", () => {
     expect(adr).toContain(`decision tree ${advice.versions.tree}, catalog ${advice.versions.catalog}`);
   });
 
+  it("words the context with the questionnaire's labels, never the raw values", () => {
+    const dns = { ...decision, requirements: { ...requirements, dns: "custom-forwarding" as const } };
+    const adr = renderDecision(dns, history, "markdown", knowledge);
+    const context = adr.slice(adr.indexOf("## Context"), adr.indexOf("## Decision"));
+    const labels = new Map(knowledge.questionnaire.questions.map((q) => [q.field, q]));
+    const choice = (field: string, value: string) =>
+      labels.get(field as "dns")?.choices.find((c) => c.value === value)?.label;
+    expect(context).toContain(`- ${labels.get("dns")?.label} ${choice("dns", "custom-forwarding")}\n`);
+    expect(context).toContain(`- ${labels.get("target")?.label} ${choice("target", "cloud-service")}\n`);
+    expect(context).toContain(
+      `- ${labels.get("service")?.label} ${knowledge.findService("azure-storage-blob")?.name}\n`,
+    );
+    expect(context).toContain(`- ${labels.get("onPremisesAccess")?.label} Yes\n`);
+    expect(context).toContain(`- ${labels.get("dataGbPerMonth")?.label} 204,800\n`);
+    for (const raw of [
+      "custom-forwarding",
+      "cloud-service",
+      "azure-storage-blob",
+      "azure",
+      "true",
+      "false",
+      "tcp",
+    ]) {
+      expect(context).not.toMatch(new RegExp(`(\\s|^)${raw}(\\s|$)`, "m"));
+    }
+  });
+
+  it("names the questionnaire's version, and leaves it out for a decision saved without one", () => {
+    const { questionnaire, ...older } = advice.versions;
+    expect(questionnaire).toMatch(/^\d{4}-\d{2}-\d{2}/);
+    expect(renderDecision(decision, history, "markdown", knowledge)).toContain(
+      `, questionnaire ${questionnaire}\n`,
+    );
+    const old = { ...decision, advice: { ...advice, versions: older }, versions: older };
+    for (const format of ["markdown", "text"] as const) {
+      const rendered = renderDecision(old, history, format, knowledge);
+      expect(rendered).toContain(`options ${older.options}\n`);
+      expect(rendered).not.toContain("questionnaire");
+    }
+  });
+
   it("shows the status and history above the answer in the terminal", () => {
-    const text = renderDecision(decision, history, "text");
+    const text = renderDecision(decision, history, "text", knowledge);
     expect(text).toMatch(/^EA-7 {2}superseded, superseded by EA-9, supersedes EA-3\n/);
     expect(text).toContain("Decided by U-ann in C42 on 2026-03-01");
     expect(text).toContain("Recommendation: Azure Private Endpoint (Azure Private Link)");
@@ -89,7 +130,7 @@ describe("renderDecisionList", () => {
 
 describe("exportDecisions", () => {
   const all = (format: "markdown" | "json" | "csv", items: Decision[]) =>
-    [...exportDecisions(items, () => history, format)].join("");
+    [...exportDecisions(items, () => history, format, knowledge)].join("");
 
   it("quotes every CSV field, doubles quotes and keeps formulas inert", () => {
     const tricky = { ...decision, title: 'He said "go", then =SUM(A1)', notes: "line one\nline two" };

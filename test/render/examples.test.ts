@@ -17,7 +17,7 @@ describe.each(examples)("the advice for examples/%s", (file) => {
   const advice = advise(parsed.value, knowledge);
 
   it.each(["text", "markdown", "slack"] as const)("reads cleanly as %s", (format) => {
-    const out = renderAdvice(advice, parsed.value, format);
+    const out = renderAdvice(advice, parsed.value, format, knowledge);
     expect(out).not.toMatch(LEFTOVERS);
     expect(out).toContain(advice.recommendation.title);
     if (format !== "slack") expect(out).not.toMatch(/&(amp|lt|gt);/);

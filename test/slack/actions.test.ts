@@ -63,7 +63,11 @@ describe("buttons on an answer", () => {
     await press("decision_export", id);
     const posts = await app().stub.waitFor("chat.postMessage", 2);
     expect(posts[1]!.body.thread_ts).toBe("1700000000.000001");
-    expect(JSON.stringify(posts[1]!.body.blocks)).toContain("```");
+    const blocks = JSON.stringify(posts[1]!.body.blocks);
+    expect(blocks).toContain("```");
+    // The context is worded with the questionnaire's labels, not the raw values.
+    expect(blocks).toContain("- What must be reached privately? A cloud service");
+    expect(blocks).not.toContain("- Target: cloud-service");
   });
 
   it("a button naming a decision that does not exist says so", async () => {

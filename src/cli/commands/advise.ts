@@ -38,7 +38,7 @@ export function registerAdvise(program: Command, context: CliContext): void {
       const advice = advise(parsed.value, knowledge);
       const output = options.json
         ? JSON.stringify(advice, null, 2)
-        : renderAdvice(advice, parsed.value, options.format);
+        : renderAdvice(advice, parsed.value, options.format, knowledge);
       context.stdout.write(output.endsWith("\n") ? output : `${output}\n`);
       if (options.save) writeLine(context.stderr, saveAdvice(command, parsed.value, advice));
     });

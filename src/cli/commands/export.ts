@@ -23,11 +23,11 @@ export function registerExport(program: Command, context: CliContext): void {
         const one = id === undefined ? undefined : requireDecision(store, workspace, id);
         const historyOf = (decision: { id: string }) => store.history(workspace, decision.id);
         if (one !== undefined && options.format === "markdown") {
-          context.stdout.write(renderDecision(one, historyOf(one), "markdown"));
+          context.stdout.write(renderDecision(one, historyOf(one), "markdown", context.knowledge()));
           return;
         }
         const decisions = one === undefined ? store.allDecisions(workspace) : [one];
-        for (const chunk of exportDecisions(decisions, historyOf, options.format))
+        for (const chunk of exportDecisions(decisions, historyOf, options.format, context.knowledge()))
           context.stdout.write(chunk);
       }),
     );

@@ -30,7 +30,7 @@ export function registerShow(program: Command, context: CliContext): void {
           context.stdout,
           format === "json"
             ? JSON.stringify({ ...decision, history }, null, 2)
-            : renderDecision(decision, history, format),
+            : renderDecision(decision, history, format, context.knowledge()),
         );
       }),
     );

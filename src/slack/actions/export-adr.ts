@@ -8,7 +8,12 @@ import { say } from "../words.js";
 export function exportAdr(deps: SlackDeps) {
   return onDecisionButton(deps, async (decision, args) => {
     const text = say("adr-export", { id: decision.id });
-    const record = renderDecision(decision, deps.store.history(decision.workspace, decision.id), "markdown");
+    const record = renderDecision(
+      decision,
+      deps.store.history(decision.workspace, decision.id),
+      "markdown",
+      deps.knowledge,
+    );
     await replyInThread(
       args,
       codeBlocks(record).map((blocks) => ({ text, blocks })),
