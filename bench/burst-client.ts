@@ -5,7 +5,7 @@ import type { Socket } from "node:net";
  * The load side of bench/slack.ts: CONCURRENT kept-alive loopback connections, each sending one prepared
  * HTTP/1.1 request per burst and timing it from the write to the last byte of the response. A load generator
  * must cost next to nothing per request, or its own work is measured as the app's latency: `fetch` in this
- * process added 10–25 ms to the p99 of 200 requests at once on two cores, and node:http 10–15 ms.
+ * process added about 25 ms to the p99 of 200 requests at once on two cores, node:http 10–15 ms.
  */
 export class BurstClient {
   private constructor(

@@ -17,8 +17,10 @@ import type { PreparedRequest } from "./burst-client.js";
 import type { BenchResult } from "./run.js";
 
 const CONCURRENT = 200;
-const WARM_UP_ROUNDS = 2;
-const ROUNDS = 10;
+// A server runs warm: the first rounds still run the request path unoptimized (their p99 was up to twice
+// that of later rounds), for every app alike. Twenty rounds, so the p99 is not one round's luck with the GC.
+const WARM_UP_ROUNDS = 5;
+const ROUNDS = 20;
 const PAUSE_MS = 500;
 
 type AppName = "ours" | "bare" | "modal";
