@@ -48,6 +48,21 @@ describe("npm start (src/main.ts)", () => {
     expect(stderr().trim()).toMatch(/^endpoint-advice: SLACK_BOT_TOKEN is missing[^\n]*$/);
   });
 
+  it("stops with one line when Slack refuses the bot token, and exit code 1", async () => {
+    stub.fail("auth.test", "invalid_auth");
+    const { child, stderr } = run({
+      SLACK_BOT_TOKEN: "xoxb-revoked",
+      SLACK_SIGNING_SECRET: "secret",
+      SLACK_API_URL: stub.apiUrl,
+      PORT: String(await freePort()),
+      DATABASE_PATH: join(dir, "decisions.db"),
+      LOG_LEVEL: "error",
+    });
+    const [code] = (await once(child, "exit")) as [number];
+    expect(code).toBe(1);
+    expect(stderr().trim()).toBe("endpoint-advice: Slack refused SLACK_BOT_TOKEN (invalid_auth)");
+  });
+
   it("serves /healthz in HTTP mode and exits 0 on SIGTERM, closing the database", async () => {
     const port = await freePort();
     const { child, stderr } = run({

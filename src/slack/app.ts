@@ -6,6 +6,7 @@ import type { Config } from "../config.js";
 import type { SlackDeps, SlackServices } from "./deps.js";
 import { AcksFirst } from "./acks-first.js";
 import { registerListeners } from "./listeners.js";
+import { slackErrorCode } from "./web-api-errors.js";
 
 export interface SlackAppOptions {
   /** Overrides the Web API client's retry policy (tests keep retries fast). */
@@ -32,6 +33,8 @@ export function createSlackApp(
   const app = new App({
     receiver,
     token: config.botToken,
+    // start() runs Bolt's token check (auth.test) itself, before anything is received: see verifyBotToken.
+    deferInitialization: true,
     logLevel,
     // Nothing here uses Bolt's per-conversation state; its default in-memory store costs every request a
     // lookup (and an Error when nothing is stored) and would not be shared between instances anyway.
@@ -62,6 +65,7 @@ export function createSlackApp(
   return {
     app,
     async start() {
+      await verifyBotToken(app, config.slackApiUrl);
       if (config.transport.kind === "socket") {
         await app.start();
         return { port: null };
@@ -80,6 +84,24 @@ export function createSlackApp(
       clearTimeout(timer);
     },
   };
+}
+
+/**
+ * Asks Slack who the bot token belongs to (Bolt's init, auth.test) before the app listens. Without it Bolt
+ * checks in the background, and every request waits for that check: a refused token would fail them all,
+ * and a Slack out of reach would leave them all unacknowledged while the client retries.
+ */
+async function verifyBotToken(app: App, slackApiUrl: string): Promise<void> {
+  // Said first, so that the client's "http request failed" warnings while Slack is out of reach have context.
+  app.logger.info(`Checking the bot token with Slack: ${slackApiUrl}auth.test`);
+  try {
+    await app.init();
+  } catch (error) {
+    const code = slackErrorCode(error);
+    if (code !== undefined) throw new Error(`Slack refused SLACK_BOT_TOKEN (${code})`, { cause: error });
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(`cannot reach the Slack Web API at ${slackApiUrl}: ${reason}`, { cause: error });
+  }
 }
 
 const STOP_GRACE_MS = 10_000;
