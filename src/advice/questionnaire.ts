@@ -1,13 +1,13 @@
 import type { Knowledge } from "../knowledge/index.js";
 import type {
-  QuestionData,
+  AskCondition,
   QuestionKind,
   RequirementField,
   Step,
 } from "../knowledge/questionnaire-schema.js";
 import type { Cloud } from "./options.js";
 import { RequirementsSchema, type Requirements, type RequirementsInput } from "./requirements.js";
-import { STEPS } from "../knowledge/questionnaire-schema.js";
+import { askConditions, STEPS } from "../knowledge/questionnaire-schema.js";
 
 export { STEPS };
 
@@ -41,7 +41,9 @@ export type Answers = Partial<RequirementsInput>;
 export function questionsFor(step: Step, answers: Answers, knowledge: QuestionnaireKnowledge): Question[] {
   const known: Record<string, unknown> = { ...DEFAULTS, ...answers };
   return knowledge.questionnaire.questions
-    .filter((q) => q.step === step && conditionsMet(q.askWhen, known))
+    .filter(
+      (q) => q.step === step && askConditions(q.askWhen).some(({ condition }) => isMet(condition, known)),
+    )
     .map((q) => ({
       field: q.field,
       step: q.step,
@@ -90,8 +92,8 @@ const DEFAULTS: Partial<Record<RequirementField, unknown>> = withoutTarget(
   RequirementsSchema.parse({ target: "virtual-network" }),
 );
 
-function conditionsMet(askWhen: QuestionData["askWhen"], known: Record<string, unknown>): boolean {
-  return Object.entries(askWhen).every(([field, allowed]) => {
+function isMet(condition: AskCondition, known: Record<string, unknown>): boolean {
+  return Object.entries(condition).every(([field, allowed]) => {
     const value = known[field];
     return value === undefined || allowed.includes(value as string | boolean);
   });

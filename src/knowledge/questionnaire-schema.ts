@@ -6,6 +6,9 @@ import { VersionSchema } from "./schemas.js";
  * Shape of data/questionnaire.json: the questions every surface asks (field, label, hint, kind, choices,
  * step, and `askWhen` conditions on earlier answers). Choices and conditions are checked against the
  * Requirements schema here; against the catalog in consistency.ts.
+ *
+ * `askWhen` is one condition (every field it names has one of the listed values) or a list of conditions of
+ * which any one will do: a question may matter for all targets on one cloud but for one target on another.
  */
 export const STEPS = [1, 2] as const;
 export type Step = (typeof STEPS)[number];
@@ -21,6 +24,9 @@ const ChoiceSchema = z.strictObject({
   label: z.string().min(1).max(75),
 });
 
+const ConditionSchema = z.record(z.string(), z.array(z.union([z.string(), z.boolean()])).min(1));
+export type AskCondition = z.output<typeof ConditionSchema>;
+
 const QuestionSchema = z
   .strictObject({
     field: z.enum(FIELDS as [RequirementField, ...RequirementField[]]),
@@ -31,7 +37,7 @@ const QuestionSchema = z
     optional: z.boolean().default(false),
     choices: z.array(ChoiceSchema).default([]),
     choicesFrom: z.literal("catalog").optional(),
-    askWhen: z.record(z.string(), z.array(z.union([z.string(), z.boolean()])).min(1)).default({}),
+    askWhen: z.union([ConditionSchema, z.array(ConditionSchema).min(1)]).default({}),
   })
   .superRefine(checkQuestion);
 
@@ -43,6 +49,14 @@ export const QuestionnaireSchema = z
   .superRefine(checkOrder);
 export type Questionnaire = z.output<typeof QuestionnaireSchema>;
 export type QuestionData = Questionnaire["questions"][number];
+
+/** A question's conditions, each with its JSON path under the question: any one of them met asks it. */
+export function askConditions(
+  askWhen: QuestionData["askWhen"],
+): { path: (string | number)[]; condition: AskCondition }[] {
+  if (!Array.isArray(askWhen)) return [{ path: ["askWhen"], condition: askWhen }];
+  return askWhen.map((condition, i) => ({ path: ["askWhen", i], condition }));
+}
 
 /** Choices must be values Requirements accepts, and conditions must name real fields and their values. */
 function checkQuestion(q: z.output<typeof QuestionSchema>, ctx: z.RefinementCtx): void {
@@ -67,20 +81,22 @@ function checkQuestion(q: z.output<typeof QuestionSchema>, ctx: z.RefinementCtx)
       });
     }
   });
-  for (const [name, allowed] of Object.entries(q.askWhen)) {
-    if (!(FIELDS as string[]).includes(name)) {
-      ctx.addIssue({ code: "custom", path: ["askWhen", name], message: `no Requirements field "${name}"` });
-      continue;
-    }
-    allowed.forEach((value, i) => {
-      if (!accepts(name as RequirementField, value)) {
-        ctx.addIssue({
-          code: "custom",
-          path: ["askWhen", name, i],
-          message: `${name} does not accept ${JSON.stringify(value)}`,
-        });
+  for (const { path, condition } of askConditions(q.askWhen)) {
+    for (const [name, allowed] of Object.entries(condition)) {
+      if (!(FIELDS as string[]).includes(name)) {
+        ctx.addIssue({ code: "custom", path: [...path, name], message: `no Requirements field "${name}"` });
+        continue;
       }
-    });
+      allowed.forEach((value, i) => {
+        if (!accepts(name as RequirementField, value)) {
+          ctx.addIssue({
+            code: "custom",
+            path: [...path, name, i],
+            message: `${name} does not accept ${JSON.stringify(value)}`,
+          });
+        }
+      });
+    }
   }
 }
 
@@ -95,11 +111,11 @@ function checkOrder(data: { questions: QuestionData[] }, ctx: z.RefinementCtx): 
     if (seen.has(q.field)) {
       ctx.addIssue({ code: "custom", path: ["questions", i, "field"], message: `${q.field} is asked twice` });
     }
-    for (const name of Object.keys(q.askWhen)) {
-      if (!seen.has(name)) {
+    for (const { path, condition } of askConditions(q.askWhen)) {
+      for (const name of Object.keys(condition).filter((name) => !seen.has(name))) {
         ctx.addIssue({
           code: "custom",
-          path: ["questions", i, "askWhen", name],
+          path: ["questions", i, ...path, name],
           message: `depends on ${name}, which is not asked before it`,
         });
       }

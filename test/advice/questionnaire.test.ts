@@ -29,12 +29,18 @@ describe("questionsFor", () => {
     });
   });
 
-  it("peering: no DNS, service, protocol or endpoint questions; asks about overlap and transitivity", () => {
+  it("peering: no DNS, service or endpoint questions; asks about overlap, transitivity and protocols", () => {
     const asked = fields(2, { cloud: "azure", target: "virtual-network" });
     expect(asked).toEqual(
-      expect.arrayContaining(["crossRegion", "crossTenant", "overlappingAddressSpaces", "transitiveRouting"]),
+      expect.arrayContaining([
+        "crossRegion",
+        "crossTenant",
+        "overlappingAddressSpaces",
+        "transitiveRouting",
+        "protocols",
+      ]),
     );
-    for (const field of ["dns", "onPremisesAccess", "protocols", "endpointCount", "disablePublicAccess"]) {
+    for (const field of ["dns", "onPremisesAccess", "endpointCount", "disablePublicAccess"]) {
       expect(asked).not.toContain(field);
     }
   });
@@ -51,6 +57,14 @@ describe("questionsFor", () => {
     const asked = fields(2, { cloud: "aws", target: "cloud-service", service: "aws-s3" });
     expect(asked).not.toContain("dns");
     expect(asked).not.toContain("crossTenant");
+  });
+
+  it("asks a question when any one of its conditions holds", () => {
+    const onPremises = (cloud: "azure" | "gcp", target: "cloud-service" | "own-service") =>
+      fields(2, { cloud, target }).includes("onPremisesAccess");
+    expect(onPremises("azure", "cloud-service")).toBe(true);
+    expect(onPremises("azure", "own-service")).toBe(false);
+    expect(onPremises("gcp", "own-service")).toBe(true);
   });
 
   it("own service: overlap matters, transitivity does not", () => {
@@ -112,7 +126,7 @@ describe("answeredQuestions", () => {
 
   it("lists only the questions that matter, and no empty title", () => {
     const fields = answered({ target: "virtual-network" }).map((a) => a.field);
-    for (const field of ["service", "dns", "protocols", "title"]) expect(fields).not.toContain(field);
+    for (const field of ["service", "dns", "onPremisesAccess", "title"]) expect(fields).not.toContain(field);
     expect(fields).toContain("transitiveRouting");
     expect(answered({ target: "virtual-network", title: "Hub and spokes" }).map((a) => a.field)).toContain(
       "title",

@@ -48,13 +48,36 @@ describe("askQuestions", () => {
     expect(answers).toMatchObject({ onPremisesAccess: true, service: "azure-storage-blob" });
   });
 
-  it("skips the service, DNS and protocol questions for peering", async () => {
+  it("skips the service and DNS questions for peering", async () => {
     script = { cloud: "azure", target: "virtual-network", transitiveRouting: true };
     const answers = await askQuestions(knowledge, quiet);
     expect(asked).not.toContain("service");
     expect(asked).not.toContain("dns");
-    expect(asked).not.toContain("protocols");
     expect(asked).toContain("transitiveRouting");
+    expect(RequirementsSchema.safeParse(answers).success).toBe(true);
+  });
+
+  it("asks nothing Azure-only on AWS, and the peered-network question for S3", async () => {
+    script = { cloud: "aws", target: "cloud-service", service: "aws-s3" };
+    const answers = await askQuestions(knowledge, quiet);
+    expect(asked).toEqual([
+      "cloud",
+      "target",
+      "service",
+      "title",
+      "onPremisesAccess",
+      "transitiveRouting",
+      "endpointCount",
+      "dataGbPerMonth",
+      "monthlyBudgetUsd",
+    ]);
+    expect(RequirementsSchema.safeParse(answers).success).toBe(true);
+  });
+
+  it("asks one question in the second step for a service offered on Google Cloud", async () => {
+    script = { cloud: "gcp", target: "own-service" };
+    const answers = await askQuestions(knowledge, quiet);
+    expect(asked).toEqual(["cloud", "target", "title", "onPremisesAccess"]);
     expect(RequirementsSchema.safeParse(answers).success).toBe(true);
   });
 });

@@ -46,6 +46,14 @@ describe("loadKnowledge rejects a broken questionnaire with file and JSON path",
     expect(failure(dir)).toContain(`questionnaire.json: questions[2].askWhen.${problem}`);
   });
 
+  it("a condition in a list of conditions, with its place in the list", () => {
+    const askWhen = [{ cloud: ["aws"] }, { target: ["cloud-servce"] }];
+    const dir = corruptCopy("questionnaire.json", { path: [...service, "askWhen"], value: askWhen });
+    expect(failure(dir)).toContain(
+      'questionnaire.json: questions[2].askWhen[1].target[0]: target does not accept "cloud-servce"',
+    );
+  });
+
   it("catalog choices on a question that does not ask for a service", () => {
     const dir = corruptCopy(
       "questionnaire.json",
