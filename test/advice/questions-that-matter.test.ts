@@ -17,6 +17,7 @@ import { loadKnowledge } from "../../src/knowledge/index.js";
  * "Only the questions that matter": for each cloud and target, a question is asked exactly when its answer can
  * change the advice shown. Every combination of the other answers below is tried, so an answer that changes
  * the advice only together with others (DNS only once a private endpoint is recommended) still counts.
+ * The title names the decision in the history, not the advice, and is always asked.
  */
 const knowledge = loadKnowledge();
 
@@ -141,6 +142,7 @@ const COMBINATIONS = Array.from(
 function digit(i: number, f: number): number {
   return Math.floor(i / STRIDES[f]!) % VALUES[VARIED[f]!].length;
 }
+
 /**
  * What a reader sees: the recommendation, the alternatives that answer this kind of connection, caveats,
  * cost, next steps and the budget verdict. The trace is how the tree got there, not advice of its own; the
