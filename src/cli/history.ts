@@ -4,6 +4,7 @@ import { userInfo } from "node:os";
 import type { Command } from "commander";
 import type { Advice } from "../advice/advice.js";
 import type { Requirements } from "../advice/requirements.js";
+import type { Knowledge } from "../knowledge/index.js";
 import { renderAdvice } from "../render/index.js";
 import { openStore, StoreError, type Decision, type DecisionStore } from "../store/index.js";
 import { InputError } from "./errors.js";
@@ -40,7 +41,12 @@ export function withHistory<T>(command: Command, action: (store: DecisionStore, 
  * Saves the advice as a proposed decision (`advise --save`). The dedupe key is the question itself, so
  * a script that runs the same save twice gets the first decision back instead of a copy.
  */
-export function saveAdvice(command: Command, requirements: Requirements, advice: Advice): string {
+export function saveAdvice(
+  command: Command,
+  requirements: Requirements,
+  advice: Advice,
+  knowledge: Knowledge,
+): string {
   return withHistory(command, (store, workspace) => {
     const author = userInfo().username;
     const { decision, created } = store.saveDecision({
@@ -50,7 +56,7 @@ export function saveAdvice(command: Command, requirements: Requirements, advice:
       title: requirements.title,
       requirements,
       advice,
-      rendered: renderAdvice(advice, requirements, "text"),
+      rendered: renderAdvice(advice, requirements, "text", knowledge),
       dedupeKey: dedupeKey([workspace, author, requirements, advice.versions]),
     });
     return sayHistory(created ? "saved" : "already-saved", { id: decision.id, workspace });

@@ -7,25 +7,17 @@ export type AdviceFormat = "text" | "markdown" | "slack";
 
 /**
  * The whole answer for one output: the terminal, a Markdown decision record, or Slack mrkdwn. The record
- * words its context with the questionnaire's labels, so Markdown needs the knowledge that holds them.
+ * words its context with the questionnaire's labels, which the knowledge holds.
  */
-export function renderAdvice(advice: Advice, requirements: Requirements, format: "text" | "slack"): string;
 export function renderAdvice(
   advice: Advice,
   requirements: Requirements,
   format: AdviceFormat,
   knowledge: QuestionnaireKnowledge,
-): string;
-export function renderAdvice(
-  advice: Advice,
-  requirements: Requirements,
-  format: AdviceFormat,
-  knowledge?: QuestionnaireKnowledge,
 ): string {
-  const answers = knowledge === undefined ? [] : answeredQuestions(requirements, knowledge);
   return renderTemplate(
     ADVICE_TEMPLATES[format],
-    { ...adviceContext(advice, requirements), answers },
+    { ...adviceContext(advice, requirements), answers: answeredQuestions(requirements, knowledge) },
     format,
   );
 }

@@ -23,7 +23,7 @@ export function renderDecision(
   if (format === "markdown") return renderTemplate("decision.md", context, "markdown");
   return (
     renderTemplate("decision.text", context, "text") +
-    renderAdvice(decision.advice, decision.requirements, "text")
+    renderAdvice(decision.advice, decision.requirements, "text", knowledge)
   );
 }
 

@@ -65,7 +65,7 @@ describe("renderAdvice", () => {
 
   it("text: titles and every other string appear exactly, control sequences removed", () => {
     const { advice: a, requirements: r } = hostile(`${ANSI}${TITLE} ${PING}`);
-    const out = renderAdvice(a, r, "text");
+    const out = renderAdvice(a, r, "text", knowledge);
     expect(out.split("\n")[0]).toBe(`${TITLE} ${PING}`);
     expect(out).not.toContain("\x1b");
     expect(out.match(new RegExp(escapeRegExp(`${TITLE} ${PING}`), "g"))?.length).toBeGreaterThanOrEqual(9);
@@ -104,7 +104,7 @@ describe("renderAdvice", () => {
 
   it("slack: user text cannot ping or forge links, and only &amp; &lt; &gt; are used", () => {
     const { advice: a, requirements: r } = hostile(`${TITLE} ${PING}`);
-    const out = renderAdvice(a, r, "slack");
+    const out = renderAdvice(a, r, "slack", knowledge);
     expect(out).toContain(`Bob's "prod" &lt;db&gt; &amp; co &lt;!channel&gt; &lt;@U123&gt;`);
     expect(out).not.toMatch(/[<>]/);
     expect(out.match(/&[^\s;]*;/g)?.every((entity) => ["&amp;", "&lt;", "&gt;"].includes(entity))).toBe(true);
@@ -145,12 +145,13 @@ describe("budget and fit", () => {
       { ...overBudget, budget: { ...overBudget.budget, cheaperFit: null } },
       requirements,
       "text",
+      knowledge,
     );
     expect(out).toContain("No option that fits stays within the budget.");
   });
 
   it("marks options whose price is not in the list", () => {
-    expect(renderAdvice(advice, requirements, "text")).toContain(
+    expect(renderAdvice(advice, requirements, "text", knowledge)).toContain(
       "[private-link-service], $0.00 a month plus charges not in our price list",
     );
     const unpriced = { item: "Private Link Service", pricingPage: "https://azure.microsoft.com/pricing/" };
@@ -171,13 +172,13 @@ describe("alternatives for another kind of target", () => {
         a.option === "private-link-service" ? { ...a, appliesToTarget: false } : a,
       ),
     };
-    expect(renderAdvice(offTarget, requirements, "text")).toContain(
+    expect(renderAdvice(offTarget, requirements, "text", knowledge)).toContain(
       "[private-link-service], not for this kind of connection\n",
     );
     expect(renderAdvice(offTarget, requirements, "markdown", knowledge)).toContain(
       "Does not fit; not for this kind of connection.",
     );
-    expect(renderAdvice(offTarget, requirements, "text")).toContain(
+    expect(renderAdvice(offTarget, requirements, "text", knowledge)).toContain(
       "[service-endpoint], $0.00 a month: does not fit",
     );
   });
