@@ -1,7 +1,6 @@
 import type Database from "better-sqlite3";
 import type { Advice } from "../advice/advice.js";
-import type { OptionId } from "../advice/options.js";
-import type { Requirements } from "../advice/requirements.js";
+import type { OptionId, Requirements } from "../vocabulary/index.js";
 import { statusChangeErrors } from "./lifecycle.js";
 import { DECISION_COLUMNS, DECISION_SOURCE, listStatement } from "./search.js";
 import type {
