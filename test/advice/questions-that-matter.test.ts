@@ -3,6 +3,7 @@ import { advise } from "../../src/advice/index.js";
 import type { Advice } from "../../src/advice/index.js";
 import { computeFacts } from "../../src/advice/facts.js";
 import {
+  APP_TRAFFIC_DIRECTIONS,
   CLOUDS,
   type Cloud,
   DNS_SETUPS,
@@ -33,9 +34,14 @@ const VALUES: Record<VariedField, readonly unknown[]> = {
   crossTenant: [false, true],
   overlappingAddressSpaces: [false, true],
   transitiveRouting: [false, true],
+  appTrafficDirection: APP_TRAFFIC_DIRECTIONS,
+  clientsInOtherNetworks: [false, true],
+  firewallInspection: [false, true],
   dns: DNS_SETUPS,
-  protocols: [["tcp"], ["udp"], ["icmp"]],
-  monthlyBudgetUsd: [null, 1, 1000],
+  // ICMP is the only protocol the knowledge looks at (a fact of its own); UDP and TCP are alike to it.
+  protocols: [["tcp"], ["icmp"]],
+  // No budget, or one every priced option exceeds: enough to show whether the budget verdict can move.
+  monthlyBudgetUsd: [null, 1],
   dataGbPerMonth: [0, 5000],
   endpointCount: [1, 4],
 };
@@ -44,7 +50,8 @@ const VARIED = Object.keys(VALUES) as VariedField[];
 describe("the questionnaire asks exactly the questions whose answer can change the advice", () => {
   for (const cloud of CLOUDS) {
     for (const target of TARGETS) {
-      it(`${cloud}, ${target}`, () => {
+      // Every combination of the varied answers: far more evaluations than any other test, so a wide timeout.
+      it(`${cloud}, ${target}`, { timeout: 600_000 }, () => {
         const services = target === "cloud-service" ? knowledge.servicesFor(cloud).map((s) => s.id) : [];
         const kinds = services.length > 0 ? servicesOfEachKind(cloud, services) : [undefined];
         const mattering = new Set(kinds.flatMap((service) => fieldsThatMatter(cloud, target, service)));
@@ -147,7 +154,8 @@ function digit(i: number, f: number): number {
 /**
  * What a reader sees: the recommendation, the alternatives that answer this kind of connection, caveats,
  * cost, next steps and the budget verdict. The trace is how the tree got there, not advice of its own; the
- * budget figure itself is only repeated back.
+ * budget figure itself is only repeated back; "what would change the answer" restates the answers that change
+ * the recommendation, which the recommendation already counts.
  */
 function shownAdvice(advice: Advice): string {
   return JSON.stringify({
