@@ -1,5 +1,5 @@
 import type { Knowledge } from "../knowledge/index.js";
-import type { Service } from "../knowledge/schemas.js";
+import type { OptionSupport, Service } from "../knowledge/schemas.js";
 import { CLOUDS } from "./options.js";
 import type { Requirements } from "./requirements.js";
 import { DNS_SETUPS, TARGETS } from "./requirements.js";
@@ -48,7 +48,7 @@ export function isFactName(name: string): name is FactName {
 export function computeFacts(requirements: Requirements, knowledge: Knowledge): Facts {
   const service = requirements.target === "cloud-service" ? serviceOf(requirements, knowledge) : undefined;
   const supports = (option: keyof Service["support"]): string =>
-    String(service?.support[option]?.supported === true);
+    String(usable(service?.support[option], requirements));
   const serviceEndpoint = service?.support["service-endpoint"];
   return {
     cloud: requirements.cloud,
@@ -73,6 +73,17 @@ export function computeFacts(requirements: Requirements, knowledge: Knowledge): 
     serviceSupportsPrivateServiceConnect: supports("gcp-private-service-connect"),
     serviceSupportsPrivateGoogleAccess: supports("gcp-private-google-access"),
   };
+}
+
+/**
+ * An option the advice may use for the service: documented as supported, not advised against by the vendor
+ * (Container Registry service endpoints), and available in the service's tier when the tier is known (an
+ * unknown tier leaves it usable; the advice names the tier it needs).
+ */
+function usable(support: OptionSupport | undefined, requirements: Requirements): boolean {
+  if (support?.supported !== true || support.status === "not-recommended") return false;
+  const tiers = support.requiresTier?.tiers;
+  return tiers === undefined || requirements.tier === undefined || tiers.includes(requirements.tier);
 }
 
 /** The requested catalog service, when the request is about one (parseRequirements has checked the id). */

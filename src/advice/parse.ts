@@ -46,13 +46,20 @@ function checkService(requirements: Requirements, knowledge: Knowledge): FieldEr
   if (id === undefined) return undefined;
   const service = knowledge.findService(id);
   if (service === undefined) {
-    const known = knowledge.servicesFor(requirements.cloud).map((s) => s.id);
+    const known = knowledge.offeredServices(requirements.cloud).map((s) => s.id);
     const close = closeMatches(id, known);
     const hint =
       close.length > 0
         ? `did you mean ${close.join(" or ")}?`
         : `known for ${requirements.cloud}: ${known.join(", ")}`;
     return { field: "service", message: `unknown service "${id}"; ${hint}` };
+  }
+  if (service.retired !== undefined) {
+    const { date, successor } = service.retired;
+    return {
+      field: "service",
+      message: `${service.name} ("${id}") was retired on ${date}; ask about its successor, ${successor}`,
+    };
   }
   if (service.cloud !== requirements.cloud) {
     return {
