@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { advise } from "../../src/advice/index.js";
-import { RequirementsSchema } from "../../src/advice/requirements.js";
+import { RequirementsSchema } from "../../src/vocabulary/index.js";
 import { adviceFor, alternative, knowledge, serviceAdvice } from "./advice-for.js";
 
 const storage = { cloud: "azure", target: "cloud-service", service: "azure-storage-blob" };

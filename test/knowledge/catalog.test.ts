@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { advise, parseRequirements } from "../../src/advice/index.js";
 import { questionsFor } from "../../src/advice/questionnaire.js";
-import { RequirementsSchema } from "../../src/advice/requirements.js";
+import { RequirementsSchema } from "../../src/vocabulary/index.js";
 import { loadKnowledge } from "../../src/knowledge/index.js";
 import { corruptCopy, failure } from "./data-copy.js";
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { advise } from "../../src/advice/index.js";
 import type { Advice } from "../../src/advice/index.js";
-import { RequirementsSchema, type Requirements } from "../../src/advice/requirements.js";
+import { RequirementsSchema, type Requirements } from "../../src/vocabulary/index.js";
 import { loadKnowledge } from "../../src/knowledge/index.js";
 import {
   exportDecisions,
@@ -41,7 +41,7 @@ const answers: { advice: Advice; requirements: Requirements }[] = [
   }),
 ];
 
-function renderedFormats({ advice, requirements }: (typeof answers)[number]): string[] {
+async function renderedFormats({ advice, requirements }: (typeof answers)[number]): Promise<string[]> {
   const decision = { ...DECISION, advice, requirements, versions: advice.versions } as Decision;
   return [
     ...(["text", "markdown", "slack"] as const).map((format) =>
@@ -50,16 +50,23 @@ function renderedFormats({ advice, requirements }: (typeof answers)[number]): st
     ...renderAdviceSections(advice, requirements).sections,
     renderDecision(decision, [], "text", knowledge),
     renderDecision(decision, [], "markdown", knowledge),
-    [...exportDecisions([decision], () => [], "markdown", knowledge)].join(""),
-    [...exportDecisions([decision], () => [], "csv", knowledge)].join(""),
+    await exported(decision, "markdown"),
+    await exported(decision, "csv"),
   ];
+}
+
+async function exported(decision: Decision, format: "markdown" | "csv"): Promise<string> {
+  let out = "";
+  for await (const chunk of exportDecisions([decision], () => Promise.resolve([]), format, knowledge))
+    out += chunk;
+  return out;
 }
 
 describe("no rendered answer shows a source file name or the word seed", () => {
   it.each(answers.map((answer, i) => [answer.requirements.service ?? answer.requirements.target, i]))(
     "%s (#%i)",
-    (_, i) => {
-      for (const out of renderedFormats(answers[i]!)) {
+    async (_, i) => {
+      for (const out of await renderedFormats(answers[i]!)) {
         expect(out).not.toMatch(FILE_NAME);
         expect(out).not.toMatch(SEED);
       }
