@@ -134,7 +134,10 @@ function serviceNotes(service: Service | undefined, option: OptionId): Sourced[]
   if (service === undefined) return [];
   const support = service.support[option];
   const supportNote = support?.note === undefined ? [] : [{ text: support.note, source: support.source }];
-  return [...supportNote, ...service.notes];
+  const catalogNotes = [support?.networkingModel, support?.requiresTier, support?.statusNote].filter(
+    (note) => note !== undefined,
+  );
+  return [...supportNote, ...catalogNotes, ...service.notes];
 }
 
 /** Over budget (or unknown): name the cheapest option that fits and stays within it, and what it gives up. */

@@ -1,10 +1,10 @@
-import type { DecisionTree } from "../knowledge/schemas.js";
+import type { DecisionTree, SourceRef } from "../knowledge/schemas.js";
 import type { FactName, Facts, OptionId } from "../vocabulary/index.js";
 import type { TraceStep } from "./advice.js";
 
 export interface Sourced {
   text: string;
-  source: string;
+  source: SourceRef;
 }
 
 export interface TreePath {
@@ -31,10 +31,15 @@ export function walkTree(tree: DecisionTree, facts: Facts): TreePath {
       question: node.question,
       answer: branch.answer,
       reason: branch.reason,
-      source: branch.source,
+      ...traceSource(branch.source),
     });
     node = tree.nodes[branch.next];
   }
   if (node === undefined) throw new Error("decision tree leads to a missing node");
   return { option: node.option, trace, reason: { text: node.reason, source: node.source }, asked };
+}
+
+/** A trace step names its page by link and title (DESIGN §3). */
+function traceSource(source: SourceRef): Pick<TraceStep, "source" | "sourceTitle"> {
+  return typeof source === "string" ? { source } : { source: source.url, sourceTitle: source.title };
 }

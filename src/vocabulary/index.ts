@@ -9,6 +9,7 @@ export {
   DNS_SETUPS,
   PROTOCOLS,
   RequirementsSchema,
+  SERVICE_TIERS,
   TARGETS,
 } from "./requirements.js";
 export type { Requirements, RequirementsInput } from "./requirements.js";

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { adviceFor, alternative, serviceAdvice } from "./advice-for.js";
+import { advise } from "../../src/advice/index.js";
+import { RequirementsSchema } from "../../src/vocabulary/index.js";
+import { adviceFor, alternative, knowledge, serviceAdvice } from "./advice-for.js";
 
 const storage = { cloud: "azure", target: "cloud-service", service: "azure-storage-blob" };
 
@@ -129,25 +131,35 @@ describe("advise: the seed documents' claims", () => {
     expect(advice.recommendation.reasons[0]).toMatch(/TCP and UDP/);
   });
 
-  // Issue: the "no private endpoint" branch skipped every need. Service endpoints overview: "Service endpoints
-  // can't be used for traffic from your premises"; a service endpoint keeps the public IP.
+  // The "no private endpoint" branch used to skip every need (a stored decision about a service with a service
+  // endpoint only: Data Lake Storage Gen1, now retired). Service endpoints overview: "Service endpoints can't be
+  // used for traffic from your premises"; a service endpoint keeps the public IP.
   it("a service with no known private endpoint still checks every need, and says plainly nothing fits", () => {
+    const adviceWith = (extra: Record<string, unknown>) =>
+      advise(
+        RequirementsSchema.parse({
+          target: "cloud-service",
+          service: "azure-data-lake-store-gen1",
+          ...extra,
+        }),
+        knowledge,
+      );
     for (const need of [
       "onPremisesAccess",
       "disablePublicAccess",
       "exfiltrationProtection",
       "firewallInspection",
     ]) {
-      const advice = serviceAdvice("azure", "azure-cognitive-services", { [need]: true });
+      const advice = adviceWith({ [need]: true });
       expect(advice.recommendation.option, need).toBe("service-endpoint");
       expect(advice.recommendation.fits, need).toBe(false);
       expect(advice.recommendation.reasons.join(" "), need).not.toMatch(/None of the needs/);
       expect(advice.recommendation.reasons.at(-1), need).toMatch(/^What to do instead/);
       expect(advice.trace.map((step) => step.question).join(" "), need).toMatch(/call for a private IP/);
     }
-    const advice = serviceAdvice("azure", "azure-cognitive-services", { onPremisesAccess: true });
+    const advice = adviceWith({ onPremisesAccess: true });
     expect(advice.recommendation.reasons[0]).toMatch(/public NAT IP/);
-    expect(serviceAdvice("azure", "azure-cognitive-services").recommendation.fits).toBe(true);
+    expect(adviceWith({}).recommendation.fits).toBe(true);
     expect(alternative(advice, "private-endpoint").reasons.join(" ")).toMatch(
       /check the service's documentation/,
     );
