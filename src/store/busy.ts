@@ -17,11 +17,15 @@ export const DEFAULT_LOCK_WAIT_MS = 10_000;
  * that met SQLITE_BUSY was rolled back whole (every write begins IMMEDIATE), so a retry starts clean and a
  * final failure leaves nothing half-done.
  */
-export async function retryWhileBusy<T>(attempt: () => T, lockWaitMs: number, path: string): Promise<T> {
+export async function retryWhileBusy<T>(
+  attempt: () => T | Promise<T>,
+  lockWaitMs: number,
+  path: string,
+): Promise<T> {
   const deadline = Date.now() + lockWaitMs;
   for (let pause = 5; ; pause = Math.min(pause * 2, 200)) {
     try {
-      return attempt();
+      return await attempt();
     } catch (error) {
       if (!isBusy(error)) throw error;
       const left = deadline - Date.now();
