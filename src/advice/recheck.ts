@@ -1,9 +1,8 @@
 import type { Knowledge } from "../knowledge/index.js";
-import type { Advice, KnowledgeVersions } from "./advice.js";
+import type { KnowledgeVersions, OptionId, Requirements } from "../vocabulary/index.js";
+import type { Advice } from "./advice.js";
 import { advise } from "./advise.js";
-import type { OptionId } from "./options.js";
 import { parseRequirements, type FieldError } from "./parse.js";
-import type { Requirements } from "./requirements.js";
 
 /** What re-checking needs of a stored decision (a stored Decision has all of it). */
 export interface StoredAdvice {

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { userInfo } from "node:os";
 import type { Command } from "commander";
 import type { Advice } from "../advice/advice.js";
-import type { Requirements } from "../advice/requirements.js";
+import type { Requirements } from "../vocabulary/index.js";
 import type { Knowledge } from "../knowledge/index.js";
 import { renderAdvice } from "../render/index.js";
 import { openStore, StoreError, type Decision, type DecisionStore } from "../store/index.js";

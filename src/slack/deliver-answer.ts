@@ -1,5 +1,5 @@
 import type { webApi } from "@slack/bolt";
-import type { Requirements } from "../advice/requirements.js";
+import type { Requirements } from "../vocabulary/index.js";
 import { answerMessage } from "./blocks/answer.js";
 import type { AnswerMessage } from "./blocks/answer.js";
 import { context } from "./blocks/text.js";

@@ -1,7 +1,6 @@
 import { sql } from "kysely";
 import type { Advice } from "../advice/advice.js";
-import type { OptionId } from "../advice/options.js";
-import type { Requirements } from "../advice/requirements.js";
+import type { OptionId, Requirements } from "../vocabulary/index.js";
 import { encodeCursor } from "./cursor.js";
 import type { Db, Engine } from "./engine.js";
 import { decisionNumber, displayId } from "./ids.js";

@@ -1,7 +1,6 @@
-import type { Advice, KnowledgeVersions } from "../advice/advice.js";
-import type { OptionId } from "../advice/options.js";
+import type { Advice } from "../advice/advice.js";
+import type { KnowledgeVersions, OptionId, Requirements } from "../vocabulary/index.js";
 import type { Result } from "../advice/parse.js";
-import type { Requirements } from "../advice/requirements.js";
 
 export const DECISION_STATUSES = ["proposed", "accepted", "rejected", "superseded"] as const;
 export type DecisionStatus = (typeof DECISION_STATUSES)[number];

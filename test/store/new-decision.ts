@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { advise, parseRequirements } from "../../src/advice/index.js";
-import type { OptionId } from "../../src/advice/options.js";
+import type { OptionId } from "../../src/vocabulary/index.js";
 import { loadKnowledge } from "../../src/knowledge/index.js";
 import type { DecisionPage, DecisionQuery, DecisionStore, NewDecision } from "../../src/store/index.js";
 

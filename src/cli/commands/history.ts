@@ -1,5 +1,5 @@
 import { InvalidArgumentError, Option, type Command } from "commander";
-import { OPTION_IDS } from "../../advice/options.js";
+import { OPTION_IDS } from "../../vocabulary/index.js";
 import { renderDecisionList, type DecisionListFormat } from "../../render/index.js";
 import { DECISION_STATUSES, MAX_PAGE_SIZE, type DecisionQuery } from "../../store/index.js";
 import { InputError } from "../errors.js";

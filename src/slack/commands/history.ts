@@ -1,7 +1,7 @@
 import type { RespondArguments } from "@slack/bolt";
 import type { KnownBlock } from "@slack/types";
 import { z } from "zod";
-import { OPTION_IDS } from "../../advice/options.js";
+import { OPTION_IDS } from "../../vocabulary/index.js";
 import { DECISION_STATUSES } from "../../store/index.js";
 import { historyLine } from "../blocks/home.js";
 import { button, section } from "../blocks/text.js";

@@ -1,7 +1,7 @@
 import type { webApi } from "@slack/bolt";
 import { homeView } from "../blocks/home.js";
 import type { HomeFilter } from "../blocks/home.js";
-import type { OptionId } from "../../advice/options.js";
+import type { OptionId } from "../../vocabulary/index.js";
 import type { SlackDeps } from "../deps.js";
 
 const RECENT = 20;
