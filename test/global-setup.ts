@@ -1,7 +1,7 @@
 import { execFileSync } from "node:child_process";
 import { createRequire } from "node:module";
 import type { TestProject } from "vitest/node";
-import { startPostgres } from "./postgres-server.js";
+import { startPostgres } from "../bench/postgres-server.js";
 
 declare module "vitest" {
   export interface ProvidedContext {

@@ -1,7 +1,6 @@
 import { DEFAULT_LOCK_WAIT_MS } from "./busy.js";
 import { connect, connectForReading } from "./connection.js";
 import { decisionStore, type StoreOptions } from "./decisions.js";
-import { openPostgres } from "./postgres/connection.js";
 import { sqliteEngine } from "./sqlite.js";
 import type { DecisionStore } from "./types.js";
 
@@ -25,6 +24,8 @@ export * from "./types.js";
  */
 export async function openStore(location: string, options: StoreOptions = {}): Promise<DecisionStore> {
   if (isPostgresUrl(location)) {
+    // Loaded only when used: the SQLite default starts without the PostgreSQL driver.
+    const { openPostgres } = await import("./postgres/connection.js");
     return decisionStore(await openPostgres(location, { readOnly: options.readOnly ?? false }), options);
   }
   const lockWaitMs = options.lockWaitMs ?? DEFAULT_LOCK_WAIT_MS;

