@@ -3,6 +3,7 @@ import { advise } from "../../src/advice/index.js";
 import type { Advice } from "../../src/advice/index.js";
 import { computeFacts } from "../../src/advice/facts.js";
 import {
+  APP_TRAFFIC_DIRECTIONS,
   CLOUDS,
   type Cloud,
   DNS_SETUPS,
@@ -40,9 +41,14 @@ const VALUES: Record<VariedField, readonly unknown[]> = {
   crossTenant: [false, true],
   overlappingAddressSpaces: [false, true],
   transitiveRouting: [false, true],
+  appTrafficDirection: APP_TRAFFIC_DIRECTIONS,
+  clientsInOtherNetworks: [false, true],
+  firewallInspection: [false, true],
   dns: DNS_SETUPS,
-  protocols: [["tcp"], ["udp"], ["icmp"]],
-  monthlyBudgetUsd: [null, 1, 1000],
+  // ICMP is the only protocol the knowledge looks at (a fact of its own); UDP and TCP are alike to it.
+  protocols: [["tcp"], ["icmp"]],
+  // No budget, or one every priced option exceeds: enough to show whether the budget verdict can move.
+  monthlyBudgetUsd: [null, 1],
   dataGbPerMonth: [0, 5000],
   endpointCount: [1, 4],
   // Basic and Standard gate the same options, and Premium leaves them all as an unknown tier does.
@@ -54,7 +60,7 @@ describe("the questionnaire asks exactly the questions whose answer can change t
   for (const cloud of CLOUDS) {
     for (const target of TARGETS) {
       // Thousands of answers per kind of service: generous time, so a loaded machine cannot fail it.
-      it(`${cloud}, ${target}`, { timeout: 120_000 }, () => {
+      it(`${cloud}, ${target}`, { timeout: 600_000 }, () => {
         const services = target === "cloud-service" ? knowledge.offeredServices(cloud).map((s) => s.id) : [];
         const kindOf = services.length > 0 ? kindsOf(cloud, services) : new Map([[undefined, undefined]]);
         const matteringFor = new Map(
@@ -177,7 +183,8 @@ function digit(i: number, f: number): number {
 /**
  * What a reader sees: the recommendation, the alternatives that answer this kind of connection, caveats,
  * cost, next steps and the budget verdict. The trace is how the tree got there, not advice of its own; the
- * budget figure itself is only repeated back.
+ * budget figure itself is only repeated back; "what would change the answer" restates the answers that change
+ * the recommendation, which the recommendation already counts.
  */
 function shownAdvice(advice: Advice): string {
   return JSON.stringify({
