@@ -1,5 +1,11 @@
 import type { Knowledge } from "../knowledge/index.js";
-import type { ConditionalText, DecisionTree, OptionProfile, Service } from "../knowledge/schemas.js";
+import type {
+  ConditionalText,
+  DecisionTree,
+  OptionProfile,
+  Service,
+  SourceRef,
+} from "../knowledge/schemas.js";
 import type {
   Advice,
   Alternative,
@@ -11,11 +17,9 @@ import type {
 } from "./advice.js";
 import { matches } from "./conditions.js";
 import { costOf } from "./cost.js";
-import type { Facts } from "./facts.js";
 import { computeFacts, serviceOf } from "./facts.js";
 import { fillCaveat, nextStepsFor } from "./next-steps.js";
-import type { OptionId } from "./options.js";
-import type { Requirements } from "./requirements.js";
+import type { Facts, OptionId, Requirements } from "../vocabulary/index.js";
 
 /**
  * The advice for validated requirements: walks the decision tree to a recommendation, then weighs every other
@@ -54,7 +58,7 @@ export function advise(requirements: Requirements, knowledge: Knowledge): Advice
 
 interface Sourced {
   text: string;
-  source: string;
+  source: SourceRef;
 }
 
 function walkTree(
@@ -72,12 +76,17 @@ function walkTree(
       question: node.question,
       answer: branch.answer,
       reason: branch.reason,
-      source: branch.source,
+      ...traceSource(branch.source),
     });
     node = tree.nodes[branch.next];
   }
   if (node === undefined) throw new Error("decision tree leads to a missing node");
   return { option: node.option, trace, reason: { text: node.reason, source: node.source } };
+}
+
+/** A trace step names its page by link and title (DESIGN §3). */
+function traceSource(source: SourceRef): Pick<TraceStep, "source" | "sourceTitle"> {
+  return typeof source === "string" ? { source } : { source: source.url, sourceTitle: source.title };
 }
 
 function alternativeOf(
@@ -131,7 +140,10 @@ function serviceNotes(service: Service | undefined, option: OptionId): Sourced[]
   if (service === undefined) return [];
   const support = service.support[option];
   const supportNote = support?.note === undefined ? [] : [{ text: support.note, source: support.source }];
-  return [...supportNote, ...service.notes];
+  const catalogNotes = [support?.networkingModel, support?.requiresTier, support?.statusNote].filter(
+    (note) => note !== undefined,
+  );
+  return [...supportNote, ...catalogNotes, ...service.notes];
 }
 
 /** Over budget (or unknown): name the cheapest option that fits and stays within it, and what it gives up. */

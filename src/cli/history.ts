@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { userInfo } from "node:os";
 import type { Command } from "commander";
 import type { Advice } from "../advice/advice.js";
-import type { Requirements } from "../advice/requirements.js";
+import type { Requirements } from "../vocabulary/index.js";
 import type { Knowledge } from "../knowledge/index.js";
 import { renderAdvice } from "../render/index.js";
 import { openStore, StoreError, type Decision, type DecisionStore } from "../store/index.js";
@@ -22,15 +22,18 @@ export function addHistoryOptions(program: Command): void {
  * DATABASE_PATH, else data/endpoint-advice.db under the current folder. A file the store refuses, or a
  * filter it cannot use, is the person's to fix: exit code 2 with the store's message.
  */
-export function withHistory<T>(command: Command, action: (store: DecisionStore, workspace: string) => T): T {
+export async function withHistory<T>(
+  command: Command,
+  action: (store: DecisionStore, workspace: string) => Promise<T>,
+): Promise<T> {
   const { db, workspace } = command.optsWithGlobals<{ db?: string; workspace: string }>();
   const path = db ?? process.env.DATABASE_PATH ?? join(process.cwd(), "data", "endpoint-advice.db");
   try {
-    const store = openStore(path);
+    const store = await openStore(path);
     try {
-      return action(store, workspace);
+      return await action(store, workspace);
     } finally {
-      store.close();
+      await store.close();
     }
   } catch (error) {
     throw error instanceof StoreError ? new InputError(error.message) : error;
@@ -46,10 +49,10 @@ export function saveAdvice(
   requirements: Requirements,
   advice: Advice,
   knowledge: Knowledge,
-): string {
-  return withHistory(command, (store, workspace) => {
+): Promise<string> {
+  return withHistory(command, async (store, workspace) => {
     const author = userInfo().username;
-    const { decision, created } = store.saveDecision({
+    const { decision, created } = await store.saveDecision({
       workspace,
       channel: null,
       author,
@@ -64,8 +67,12 @@ export function saveAdvice(
 }
 
 /** A decision that must exist: not found is a person's typo, exit code 2. */
-export function requireDecision(store: DecisionStore, workspace: string, id: string): Decision {
-  const decision = store.getDecision(workspace, id);
+export async function requireDecision(
+  store: DecisionStore,
+  workspace: string,
+  id: string,
+): Promise<Decision> {
+  const decision = await store.getDecision(workspace, id);
   if (decision === undefined) throw new InputError(sayHistory("not-found", { id, workspace }));
   return decision;
 }

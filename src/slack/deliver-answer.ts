@@ -1,5 +1,5 @@
 import type { webApi } from "@slack/bolt";
-import type { Requirements } from "../advice/requirements.js";
+import type { Requirements } from "../vocabulary/index.js";
 import { answerMessage } from "./blocks/answer.js";
 import type { AnswerMessage } from "./blocks/answer.js";
 import { context } from "./blocks/text.js";
@@ -41,10 +41,12 @@ export async function deliverAnswer(
   const advice = advise(request.requirements, deps.knowledge);
   const { sections } = renderAdviceSections(advice, request.requirements);
   const previous =
-    request.basedOn === undefined ? undefined : deps.store.getDecision(request.workspace, request.basedOn);
+    request.basedOn === undefined
+      ? undefined
+      : await deps.store.getDecision(request.workspace, request.basedOn);
   const permission = previous && (await mayChangeStatus(client, deps, previous, request.user));
   const { title } = request.requirements;
-  const saved = deps.store.saveDecision({
+  const saved = await deps.store.saveDecision({
     workspace: request.workspace,
     channel: request.channel,
     author: request.user,
@@ -67,7 +69,8 @@ export async function deliverAnswer(
         })
       : saved.decision;
   const posted = await postAnswer(client, deps, request, answerMessage(decision), privateReply);
-  if (posted !== null) deps.store.setMessageRef(request.workspace, decision.id, posted.channel, posted.ts);
+  if (posted !== null)
+    await deps.store.setMessageRef(request.workspace, decision.id, posted.channel, posted.ts);
   await publishHome(client, deps, request.workspace, request.user);
   return decision;
 }

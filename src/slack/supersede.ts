@@ -14,7 +14,7 @@ export async function supersede(
   next: Decision,
   actor: { user: string; isAdmin: boolean },
 ): Promise<Decision> {
-  const changed = deps.store.changeStatus(previous.workspace, previous.id, {
+  const changed = await deps.store.changeStatus(previous.workspace, previous.id, {
     status: "superseded",
     actor: actor.user,
     actorIsAdmin: actor.isAdmin,
@@ -32,5 +32,5 @@ export async function supersede(
       deps.logger.warn(`Updating the message of ${previous.id} failed`, error);
     }
   }
-  return deps.store.getDecision(next.workspace, next.id) ?? next;
+  return (await deps.store.getDecision(next.workspace, next.id)) ?? next;
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 import { AUTHOR, CHANNEL, TEAM, useTestApp } from "./harness.js";
 import type { TestApp } from "./harness.js";
+import { listed } from "../store/new-decision.js";
 
 const app = useTestApp();
 
@@ -54,7 +55,7 @@ describe("a failure to post the answer is never silent", () => {
       expect((await app().command("quick service=azure-key-vault")).status).toBe(200);
       const [reply] = await app().stub.waitFor("response_url", 1, 10_000);
       expect(performance.now() - started).toBeLessThan(10_000);
-      const [decision] = app().store.listDecisions(TEAM).items;
+      const [decision] = (await listed(app().store, TEAM)).items;
       expect(decision).toBeDefined();
       expect(reply!.body.response_type).toBe("ephemeral");
       expect(JSON.stringify(reply!.body.blocks)).toContain(decision!.id);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { AUTHOR, CHANNEL, TEAM, useTestApp } from "./harness.js";
 import { buttonPress, number, radio, select, text, viewSubmission } from "./payloads.js";
+import { listed } from "../store/new-decision.js";
 
 type View = { callback_id: string; private_metadata: string; blocks: unknown[] };
 
@@ -10,7 +11,7 @@ const app = useTestApp();
 async function decide(): Promise<{ id: string; ts: string }> {
   await app().command("quick cloud=azure service=azure-key-vault onprem=yes budget=20 title=Vault");
   await app().stub.waitFor("views.publish");
-  const decision = app().store.listDecisions(TEAM).items[0]!;
+  const decision = (await listed(app().store, TEAM)).items[0]!;
   expect(decision.messageTs).toMatch(/^\d+\.\d+$/);
   return { id: decision.id, ts: decision.messageTs! };
 }
@@ -56,12 +57,12 @@ describe("Re-run with changes", () => {
     const [update] = await app().stub.waitFor("chat.update");
     const posts = await app().stub.waitFor("chat.postMessage", 2);
 
-    const old = app().store.getDecision(TEAM, original.id)!;
-    const items = app().store.listDecisions(TEAM).items;
+    const old = (await app().store.getDecision(TEAM, original.id))!;
+    const items = (await listed(app().store, TEAM)).items;
     const next = items.find((decision) => decision.id !== original.id)!;
     expect(old).toMatchObject({ status: "superseded", supersededBy: next.id });
     expect(next).toMatchObject({ status: "proposed", supersedes: original.id, title: "Vault, now SQL" });
-    expect(app().store.history(TEAM, original.id).at(-1)).toMatchObject({
+    expect((await app().store.history(TEAM, original.id)).at(-1)).toMatchObject({
       status: "superseded",
       actor: AUTHOR,
     });
@@ -78,19 +79,17 @@ describe("Re-run with changes", () => {
     app().stub.admins.add("U0ADMIN");
     await rerun(original.id, "U0ADMIN", "V_ADMIN");
     await app().stub.waitFor("chat.update");
-    expect(app().store.getDecision(TEAM, original.id)!.status).toBe("superseded");
+    expect((await app().store.getDecision(TEAM, original.id))!.status).toBe("superseded");
   });
 
   it("by anyone else creates a new proposed decision that names the original, which stays as it was", async () => {
     const original = await decide();
     await rerun(original.id, "U0OTHER", "V_OTHER");
     const posts = await app().stub.waitFor("chat.postMessage", 2);
-    const next = app()
-      .store.listDecisions(TEAM)
-      .items.find((decision) => decision.id !== original.id)!;
+    const next = (await listed(app().store, TEAM)).items.find((decision) => decision.id !== original.id)!;
     expect(next).toMatchObject({ status: "proposed", supersedes: null, author: "U0OTHER" });
     expect(next.title).toBe(`Vault, now SQL (based on ${original.id})`);
-    expect(app().store.getDecision(TEAM, original.id)).toMatchObject({
+    expect(await app().store.getDecision(TEAM, original.id)).toMatchObject({
       status: "proposed",
       supersededBy: null,
     });
@@ -104,7 +103,7 @@ describe("Re-run with changes", () => {
     await app().stub.waitFor("chat.update");
     await rerun(original.id, AUTHOR, "V_TWICE");
     await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(app().store.listDecisions(TEAM).items).toHaveLength(2);
+    expect((await listed(app().store, TEAM)).items).toHaveLength(2);
     expect(app().stub.callsTo("chat.update")).toHaveLength(1);
   });
 });

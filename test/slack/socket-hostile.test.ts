@@ -34,7 +34,7 @@ beforeEach(async () => {
     }),
   );
   dir = mkdtempSync(join(tmpdir(), "endpoint-advice-socket-hostile-"));
-  store = openStore(join(dir, "decisions.db"));
+  store = await openStore(join(dir, "decisions.db"));
   const config = loadConfig({
     SLACK_BOT_TOKEN: "xoxb-test",
     SLACK_APP_TOKEN: "xapp-test",
@@ -48,7 +48,7 @@ beforeEach(async () => {
 
 afterEach(async () => {
   await slack.stop();
-  store.close();
+  await store.close();
   for (const client of sockets.clients) client.terminate();
   sockets.close();
   await stub.close();

@@ -15,7 +15,11 @@ export function changeDecisionStatus(deps: SlackDeps, status: "accepted" | "reje
       await tellClicker(args, say("status-refused", { id: decision.id, author: decision.author, status }));
       return;
     }
-    const changed = deps.store.changeStatus(decision.workspace, decision.id, { status, actor, actorIsAdmin });
+    const changed = await deps.store.changeStatus(decision.workspace, decision.id, {
+      status,
+      actor,
+      actorIsAdmin,
+    });
     if (!changed.ok) {
       const reasons = changed.errors.map((error) => error.message);
       await tellClicker(args, say("status-failed", { id: decision.id, reasons }));

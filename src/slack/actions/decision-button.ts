@@ -18,7 +18,7 @@ export function onDecisionButton(
     await args.ack();
     await deps.afterAcks();
     const id = args.body.actions[0]?.value ?? "";
-    const decision = deps.store.getDecision(args.body.team?.id ?? "", id);
+    const decision = await deps.store.getDecision(args.body.team?.id ?? "", id);
     if (decision === undefined) await tellClicker(args, say("not-found", { id }));
     else await act(decision, args);
   };

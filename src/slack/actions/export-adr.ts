@@ -10,7 +10,7 @@ export function exportAdr(deps: SlackDeps) {
     const text = say("adr-export", { id: decision.id });
     const record = renderDecision(
       decision,
-      deps.store.history(decision.workspace, decision.id),
+      await deps.store.history(decision.workspace, decision.id),
       "markdown",
       deps.knowledge,
     );

@@ -16,6 +16,6 @@ export function nextHistoryPage(deps: SlackDeps) {
       await respond({ response_type: "ephemeral", replace_original: false, text: say("history-bad-page") });
       return;
     }
-    await respond({ replace_original: true, ...historyPage(deps, body.team?.id ?? "", query) });
+    await respond({ replace_original: true, ...(await historyPage(deps, body.team?.id ?? "", query)) });
   };
 }

@@ -1,6 +1,5 @@
 import type { ActionsBlock, HomeView, KnownBlock, PlainTextOption } from "@slack/types";
-import { OPTION_IDS } from "../../advice/options.js";
-import type { OptionId } from "../../advice/options.js";
+import { OPTION_IDS, type OptionId } from "../../vocabulary/index.js";
 import { DECISION_STATUSES } from "../../store/index.js";
 import type { Decision, DecisionStats, DecisionStatus } from "../../store/index.js";
 import { label, say } from "../words.js";

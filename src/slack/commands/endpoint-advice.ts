@@ -37,10 +37,10 @@ export function endpointAdvice(deps: SlackDeps) {
         await reply({ response_type: "ephemeral", text: say("help", { unknown: null }) });
         return;
       case "history":
-        await reply(showHistory(deps, workspace, args));
+        await reply(await showHistory(deps, workspace, args));
         return;
       case "show":
-        await reply(showDecision(deps, workspace, args));
+        await reply(await showDecision(deps, workspace, args));
         return;
       case "quick":
         await quickAnswer(deps, client, reply, {

@@ -1,7 +1,7 @@
 import type { RespondArguments } from "@slack/bolt";
 import type { KnownBlock } from "@slack/types";
 import { z } from "zod";
-import { OPTION_IDS } from "../../advice/options.js";
+import { OPTION_IDS } from "../../vocabulary/index.js";
 import { DECISION_STATUSES } from "../../store/index.js";
 import { historyLine } from "../blocks/home.js";
 import { button, section } from "../blocks/text.js";
@@ -21,17 +21,24 @@ export const HistoryQuerySchema = z.strictObject({
 export type HistoryQuery = z.infer<typeof HistoryQuerySchema>;
 
 /** `/endpoint-advice history [words] [status:S] [option:O]`: an ephemeral page of decisions, newest first. */
-export function showHistory(deps: SlackDeps, workspace: string, args: string): RespondArguments {
+export async function showHistory(
+  deps: SlackDeps,
+  workspace: string,
+  args: string,
+): Promise<RespondArguments> {
   const parsed = parseHistoryArgs(args);
   if ("error" in parsed) return { response_type: "ephemeral", text: parsed.error };
   return historyPage(deps, workspace, parsed);
 }
 
-export function historyPage(deps: SlackDeps, workspace: string, query: HistoryQuery): RespondArguments {
-  const { items, nextCursor } = deps.store.listDecisions(workspace, {
-    ...query,
-    limit: PAGE_SIZE,
-  });
+export async function historyPage(
+  deps: SlackDeps,
+  workspace: string,
+  query: HistoryQuery,
+): Promise<RespondArguments> {
+  const page = await deps.store.listDecisions(workspace, { ...query, limit: PAGE_SIZE });
+  if (!page.ok) return { response_type: "ephemeral", text: say("history-bad-page") };
+  const { items, nextCursor } = page.value;
   const blocks: KnownBlock[] = [
     section(say("history-header", headerWords(query, items.length))),
     ...items.map((decision) => section(say("history-line", historyLine(decision)))),

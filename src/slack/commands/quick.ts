@@ -3,6 +3,7 @@ import { deliverAnswer } from "../deliver-answer.js";
 import type { SlackDeps } from "../deps.js";
 import type { PrivateReply } from "../reply-privately.js";
 import { parseRequirements } from "../../advice/index.js";
+import { explainFieldErrors } from "../../render/index.js";
 import { say } from "../words.js";
 
 export interface QuickRequest {
@@ -34,7 +35,7 @@ export async function quickAnswer(
   }
   const requirements = parseRequirements(parsed.input, deps.knowledge);
   if (!requirements.ok) {
-    const errors = requirements.errors.map((error) => ({
+    const errors = explainFieldErrors(requirements.errors).map((error) => ({
       key: KEY_OF_FIELD.get(error.field) ?? error.field,
       message: error.message,
     }));

@@ -5,7 +5,7 @@ import type {
   StaticSelectAction,
 } from "@slack/bolt";
 import { z } from "zod";
-import { OPTION_IDS } from "../../advice/options.js";
+import { OPTION_IDS } from "../../vocabulary/index.js";
 import { DECISION_STATUSES } from "../../store/index.js";
 import { HOME_ACTIONS } from "../blocks/home.js";
 import type { SlackDeps } from "../deps.js";

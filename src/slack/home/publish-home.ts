@@ -1,7 +1,7 @@
 import type { webApi } from "@slack/bolt";
 import { homeView } from "../blocks/home.js";
 import type { HomeFilter } from "../blocks/home.js";
-import type { OptionId } from "../../advice/options.js";
+import type { OptionId } from "../../vocabulary/index.js";
 import type { SlackDeps } from "../deps.js";
 
 const RECENT = 20;
@@ -14,8 +14,9 @@ export async function publishHome(
   user: string,
   filter: HomeFilter = {},
 ): Promise<void> {
-  const { items } = deps.store.listDecisions(workspace, { ...filter, limit: RECENT });
-  const stats = deps.store.stats(workspace);
+  const page = await deps.store.listDecisions(workspace, { ...filter, limit: RECENT });
+  const items = page.ok ? page.value.items : [];
+  const stats = await deps.store.stats(workspace);
   const optionTitle = (option: OptionId) => deps.knowledge.options.options[option].title;
   try {
     await client.views.publish({ user_id: user, view: homeView(items, stats, filter, optionTitle) });

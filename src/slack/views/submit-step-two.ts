@@ -3,6 +3,7 @@ import { apologize } from "../apologize.js";
 import { deliverAnswer } from "../deliver-answer.js";
 import type { SlackDeps } from "../deps.js";
 import { parseRequirements } from "../../advice/index.js";
+import { explainFieldErrors } from "../../render/index.js";
 import { askedQuestions, decodeContext, readAnswers } from "../questionnaire.js";
 import type { Answers } from "../questionnaire.js";
 import { invalidFormView } from "./invalid-form.js";
@@ -36,7 +37,9 @@ export function submitStepTwo(deps: SlackDeps) {
     );
     const requirements = parseRequirements(input, deps.knowledge);
     if (!requirements.ok) {
-      const onThisStep = requirements.errors.filter((error) => view.state.values[error.field] !== undefined);
+      const onThisStep = explainFieldErrors(requirements.errors).filter(
+        (error) => view.state.values[error.field] !== undefined,
+      );
       await ack(
         onThisStep.length > 0
           ? {
