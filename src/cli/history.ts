@@ -7,6 +7,7 @@ import type { Requirements } from "../vocabulary/index.js";
 import type { Knowledge } from "../knowledge/index.js";
 import { renderAdvice } from "../render/index.js";
 import { openStore, StoreError, type Decision, type DecisionStore } from "../store/index.js";
+import { checkDatabaseFile, openFailure } from "./database-file.js";
 import { InputError } from "./errors.js";
 import { sayHistory } from "./words.js";
 
@@ -28,6 +29,7 @@ export async function withHistory<T>(
 ): Promise<T> {
   const { db, workspace } = command.optsWithGlobals<{ db?: string; workspace: string }>();
   const path = db ?? process.env.DATABASE_PATH ?? join(process.cwd(), "data", "endpoint-advice.db");
+  checkDatabaseFile(path);
   try {
     const store = await openStore(path);
     try {
@@ -36,7 +38,7 @@ export async function withHistory<T>(
       await store.close();
     }
   } catch (error) {
-    throw error instanceof StoreError ? new InputError(error.message) : error;
+    throw error instanceof StoreError ? new InputError(error.message) : (openFailure(error, path) ?? error);
   }
 }
 
