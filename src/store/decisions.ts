@@ -2,6 +2,7 @@ import type Database from "better-sqlite3";
 import type { Advice } from "../advice/advice.js";
 import type { OptionId, Requirements } from "../vocabulary/index.js";
 import { DEFAULT_LOCK_WAIT_MS, retryWhileBusy } from "./busy.js";
+import { installationRecords } from "./installations.js";
 import { statusChangeErrors } from "./lifecycle.js";
 import { DECISION_COLUMNS, DECISION_SOURCE, listStatement } from "./search.js";
 import type {
@@ -142,6 +143,7 @@ export function decisionStore(
             statements.batch.all({ workspace: workspace ?? null, after, limit: ALL_BATCH }) as DecisionRow[],
         ),
       ),
+    installations: installationRecords(db, run),
     close: () => {
       db.close();
       return Promise.resolve();

@@ -7,6 +7,7 @@ export { StoreError } from "./errors.js";
 export { MAX_PAGE_SIZE } from "./search.js";
 export type { StoreOptions } from "./decisions.js";
 export * from "./types.js";
+export type * from "./installations.js";
 
 /**
  * Opens the decision history at `path`: creates the folder and file if needed, migrates it, and refuses

@@ -1,6 +1,7 @@
 import type { Advice } from "../advice/advice.js";
 import type { KnowledgeVersions, OptionId, Requirements } from "../vocabulary/index.js";
 import type { Result } from "../advice/parse.js";
+import type { InstallationRecords } from "./installations.js";
 
 export const DECISION_STATUSES = ["proposed", "accepted", "rejected", "superseded"] as const;
 export type DecisionStatus = (typeof DECISION_STATUSES)[number];
@@ -102,5 +103,7 @@ export interface DecisionStore {
   stats(workspace: string): Promise<DecisionStats>;
   /** Every decision of the workspace (or of all workspaces), oldest first, read a batch at a time. */
   allDecisions(workspace?: string): AsyncIterable<Decision>;
+  /** Installations by many workspaces (OAuth), in the same database. */
+  installations: InstallationRecords;
   close(): Promise<void>;
 }
