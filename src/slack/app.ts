@@ -6,11 +6,14 @@ import type { Config } from "../config.js";
 import type { SlackDeps, SlackServices } from "./deps.js";
 import { AcksFirst } from "./acks-first.js";
 import { registerListeners } from "./listeners.js";
+import { oauthInstalls, type OAuthInstalls } from "./oauth/index.js";
 import { slackErrorCode } from "./web-api-errors.js";
 
 export interface SlackAppOptions {
   /** Overrides the Web API client's retry policy (tests keep retries fast). */
   retryConfig?: RetryOptions;
+  /** The clock for OAuth installs, uninstalls and their retention period (tests move it). */
+  now?: () => Date;
 }
 
 export interface SlackApp {
@@ -28,7 +31,14 @@ export function createSlackApp(
   options: SlackAppOptions = {},
 ): SlackApp {
   const logLevel = LOG_LEVELS[config.logLevel];
-  const receiver = createReceiver(config, logLevel);
+  const installs =
+    config.oauth &&
+    oauthInstalls(config.oauth, services.store.installations, {
+      slackApiUrl: config.slackApiUrl,
+      logLevel,
+      now: options.now,
+    });
+  const receiver = createReceiver(config, logLevel, installs);
   const acksFirst = new AcksFirst();
   const app = new App({
     receiver,
@@ -55,6 +65,7 @@ export function createSlackApp(
       inFlight.delete(work);
     }
   });
+  installs?.register(app);
   const deps: SlackDeps = { ...services, logger: app.logger, afterAcks: () => acksFirst.turn() };
   registerListeners(app, deps);
   app.error((error) => {
@@ -65,18 +76,22 @@ export function createSlackApp(
   return {
     app,
     async start() {
-      await verifyBotToken(app, config.slackApiUrl);
+      // With OAuth installs there is no token to check: each workspace's arrives with its installation.
+      if (installs === undefined) await verifyBotToken(app, config.slackApiUrl);
+      else await app.init();
       if (config.transport.kind === "socket") {
         await app.start();
         return { port: null };
       }
       const server = (await app.start(config.transport.port)) as Server;
       acksFirst.watch(server);
+      installs?.start(app.logger);
       const address = server.address();
       return { port: typeof address === "object" && address !== null ? address.port : config.transport.port };
     },
     async stop() {
       await app.stop();
+      await installs?.stop();
       // Work in progress may be retrying a Web API call for minutes; a stop waits for it only so long.
       let timer: NodeJS.Timeout | undefined;
       const deadline = new Promise<void>((resolve) => (timer = setTimeout(resolve, STOP_GRACE_MS)));
@@ -128,7 +143,7 @@ const healthRoute = {
   },
 };
 
-function createReceiver(config: Config, logLevel: LogLevel): Receiver {
+function createReceiver(config: Config, logLevel: LogLevel, installs: OAuthInstalls | undefined): Receiver {
   const { transport } = config;
   if (transport.kind === "socket") {
     return new SocketModeReceiver({
@@ -143,5 +158,6 @@ function createReceiver(config: Config, logLevel: LogLevel): Receiver {
     endpoints: "/slack/events",
     customRoutes: [healthRoute],
     logLevel,
+    ...installs?.receiverOptions,
   });
 }

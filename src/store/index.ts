@@ -17,3 +17,4 @@ export async function openStore(path: string, options: StoreOptions = {}): Promi
   const db = await connect(path, options.lockWaitMs ?? DEFAULT_LOCK_WAIT_MS);
   return decisionStore(db, path, options);
 }
+export { TokenCipherError, tokenCipher, tokenKeyProblem, type TokenCipher } from "./token-cipher.js";

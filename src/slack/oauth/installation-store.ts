@@ -1,6 +1,6 @@
 import type { Installation, InstallationQuery, InstallationStore, Logger } from "@slack/bolt";
 import type { InstallationRecords } from "../../store/index.js";
-import type { TokenCipher } from "./token-cipher.js";
+import type { TokenCipher } from "../../store/index.js";
 
 /**
  * Bolt's InstallationStore over our database: every token (bot, user, refresh) and the webhook URL are

@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import type { Installation } from "@slack/bolt";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { databaseInstallationStore } from "../../../src/slack/oauth/installation-store.js";
-import { tokenCipher } from "../../../src/slack/oauth/token-cipher.js";
+import { tokenCipher } from "../../../src/store/index.js";
 import { openStore, type DecisionStore } from "../../../src/store/index.js";
 import { tempFolder } from "../../store/new-decision.js";
 

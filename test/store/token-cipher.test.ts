@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { TokenCipherError, tokenCipher, tokenKeyProblem } from "../../../src/slack/oauth/token-cipher.js";
+import { TokenCipherError, tokenCipher, tokenKeyProblem } from "../../src/store/token-cipher.js";
 
 const KEY = randomBytes(32).toString("base64");
 
