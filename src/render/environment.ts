@@ -75,6 +75,13 @@ const helpers: Record<string, (...args: unknown[]) => unknown> = {
         return plain;
     }
   },
+  /** A page's link: Markdown [title](url); elsewhere "title, url", as Slack and terminals link a bare URL. */
+  link: (title, url, options) => {
+    const href = String(url);
+    const text = typeof title === "string" && title !== "" ? title : null;
+    if (targetOf(options) === "markdown") return `[${text ?? href}](${href})`;
+    return text === null ? href : `${text}, ${href}`;
+  },
   /** {{#codeBlock "sh"}}…{{/codeBlock}}: a fenced block in Markdown and Slack, plain lines in the terminal. */
   codeBlock: function (this: unknown, language, options) {
     const inner = (options as Handlebars.HelperOptions).fn(this);

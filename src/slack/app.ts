@@ -1,5 +1,5 @@
 import type { IncomingMessage, Server, ServerResponse } from "node:http";
-import { App, HTTPReceiver, LogLevel, SocketModeReceiver } from "@slack/bolt";
+import { App, LogLevel } from "@slack/bolt";
 import type { Receiver } from "@slack/bolt";
 import type { RetryOptions } from "@slack/web-api";
 import type { Config } from "../config.js";
@@ -7,6 +7,8 @@ import type { SlackDeps, SlackServices } from "./deps.js";
 import { AcksFirst } from "./acks-first.js";
 import { registerListeners } from "./listeners.js";
 import { oauthInstalls, type OAuthInstalls } from "./oauth/index.js";
+import { GuardedHTTPReceiver } from "./receiver.js";
+import { GuardedSocketModeReceiver } from "./socket-receiver.js";
 import { slackErrorCode } from "./web-api-errors.js";
 
 export interface SlackAppOptions {
@@ -146,14 +148,14 @@ const healthRoute = {
 function createReceiver(config: Config, logLevel: LogLevel, installs: OAuthInstalls | undefined): Receiver {
   const { transport } = config;
   if (transport.kind === "socket") {
-    return new SocketModeReceiver({
+    return new GuardedSocketModeReceiver({
       appToken: transport.appToken,
       logLevel,
       customRoutes: [healthRoute],
       installerOptions: { port: transport.port, clientOptions: { slackApiUrl: config.slackApiUrl } },
     });
   }
-  return new HTTPReceiver({
+  return new GuardedHTTPReceiver({
     signingSecret: transport.signingSecret,
     endpoints: "/slack/events",
     customRoutes: [healthRoute],
