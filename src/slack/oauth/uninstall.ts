@@ -4,6 +4,9 @@ import type { InstallationRecords } from "../../store/index.js";
 import { slackErrorCode } from "../web-api-errors.js";
 import { installationKey } from "./installation-store.js";
 
+/** The events an installation's end arrives by (manifest.oauth.yml subscribes to them). */
+export const INSTALLATION_EVENTS = ["app_uninstalled", "tokens_revoked"] as const;
+
 export interface UninstallDeps {
   records: InstallationRecords;
   installationStore: InstallationStore;
