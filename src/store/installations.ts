@@ -1,4 +1,5 @@
-import type Database from "better-sqlite3";
+import { sql } from "kysely";
+import type { Db, Engine } from "./engine.js";
 
 /**
  * One installation as the database keeps it. `secrets` and each user's `secrets` are opaque here: the
@@ -76,108 +77,106 @@ export interface InstallationRecords {
   purgeDue(now: Date): Promise<PurgeResult[]>;
 }
 
-/** The installation records over an open, migrated connection; `run` retries a call while the file is busy. */
-export function installationRecords(
-  db: Database.Database,
-  run: <T>(attempt: () => T) => Promise<T>,
-): InstallationRecords {
-  const statements = prepareStatements(db);
-
-  const save = db.transaction((installation: InstallationRecord, at: string) => {
-    statements.upsertInstallation.run({
-      key: installation.key,
-      enterpriseId: installation.enterpriseId,
-      teamId: installation.teamId,
-      isEnterpriseInstall: installation.isEnterpriseInstall ? 1 : 0,
-      installerUserId: installation.installerUserId,
-      installedAt: at,
-      secrets: installation.secrets,
-    });
-    statements.upsertUser.run({ key: installation.key, ...installation.user });
-    statements.rememberWorkspace.run({ key: installation.key, workspace: installation.workspace });
-    statements.cancelPurge.run({ key: installation.key });
-  });
-
-  const uninstall = db.transaction((request: UninstallRequest): "deleted" | "kept" => {
-    const found = statements.installedAt.get({ key: request.key }) as { installed_at: string } | undefined;
-    const limit = request.installedNoLaterThan?.toISOString();
-    if (found !== undefined && limit !== undefined && found.installed_at > limit) return "kept";
-    statements.deleteInstallation.run({ key: request.key });
-    statements.schedulePurge.run({
-      key: request.key,
-      uninstalledAt: request.at.toISOString(),
-      purgeAfter: request.purgeAfter.toISOString(),
-    });
-    return "deleted";
-  });
-
-  const purgeOne = db.transaction((key: string, now: string): PurgeResult | undefined => {
-    // The claim: another instance that took this purge first has deleted the row already.
-    if (statements.claimPurge.get({ key, now }) === undefined) return undefined;
-    const workspaces = (statements.orphanedWorkspaces.all({ key }) as { workspace: string }[]).map(
-      (row) => row.workspace,
-    );
-    let decisionsDeleted = 0;
-    for (const workspace of workspaces) {
-      statements.deleteStatusChanges.run({ workspace });
-      decisionsDeleted += statements.deleteDecisions.run({ workspace }).changes;
-    }
-    statements.forgetWorkspaces.run({ key });
-    return { key, workspaces, decisionsDeleted };
-  });
-
-  const deleteUsers = db.transaction((key: string, userIds: readonly string[]) =>
-    userIds.reduce((deleted, userId) => deleted + statements.deleteUser.run({ key, userId }).changes, 0),
-  );
-
+/**
+ * The installation records on either engine. Each call is one transaction; a purge claims its uninstall row
+ * by deleting it, so of two instances purging at once (PostgreSQL blocks the second on the row) one deletes.
+ */
+export function installationRecords(engine: Engine): InstallationRecords {
+  const forUpdate = engine.kind === "postgres" ? sql`FOR UPDATE` : sql``;
+  // SQLite's two-argument min() is PostgreSQL's LEAST().
+  const earlier = engine.kind === "postgres" ? sql`LEAST` : sql`min`;
   return {
-    saveInstallation: (installation, at) => run(() => save.immediate(installation, at.toISOString())),
+    saveInstallation: async (installation, at) => {
+      await engine.write(async (db) => {
+        await sql`INSERT INTO installation (key, enterprise_id, team_id, is_enterprise_install,
+            installer_user_id, installed_at, secrets)
+          VALUES (${installation.key}, ${installation.enterpriseId}, ${installation.teamId},
+            ${installation.isEnterpriseInstall ? 1 : 0}, ${installation.installerUserId}, ${at.toISOString()},
+            ${installation.secrets})
+          ON CONFLICT (key) DO UPDATE SET enterprise_id = excluded.enterprise_id, team_id = excluded.team_id,
+            is_enterprise_install = excluded.is_enterprise_install,
+            installer_user_id = excluded.installer_user_id, installed_at = excluded.installed_at,
+            secrets = excluded.secrets`.execute(db);
+        await sql`INSERT INTO installation_user (key, user_id, secrets)
+          VALUES (${installation.key}, ${installation.user.userId}, ${installation.user.secrets})
+          ON CONFLICT (key, user_id) DO UPDATE SET secrets = excluded.secrets`.execute(db);
+        await rememberWorkspace(db, installation.key, installation.workspace);
+        await sql`DELETE FROM uninstall WHERE key = ${installation.key}`.execute(db);
+      });
+    },
     findInstallation: (key, userId) =>
-      run(() => {
-        const row = statements.installation.get({ key }) as InstallationRow | undefined;
+      engine.read(async (db) => {
+        const { rows } = await sql<InstallationRow>`SELECT key, enterprise_id, team_id, is_enterprise_install,
+            installer_user_id, installed_at, secrets
+          FROM installation WHERE key = ${key}`.execute(db);
+        const row = rows[0];
         if (row === undefined) return undefined;
-        const user = statements.user.get({ key, userId: userId ?? row.installer_user_id }) as
-          { user_id: string; secrets: string } | undefined;
+        const users = await sql<{ user_id: string; secrets: string }>`SELECT user_id, secrets
+          FROM installation_user WHERE key = ${key} AND user_id = ${userId ?? row.installer_user_id}`.execute(
+          db,
+        );
+        const user = users.rows[0];
         return {
           key: row.key,
           enterpriseId: row.enterprise_id,
           teamId: row.team_id,
-          isEnterpriseInstall: row.is_enterprise_install === 1,
+          isEnterpriseInstall: Number(row.is_enterprise_install) === 1,
           installerUserId: row.installer_user_id,
           installedAt: row.installed_at,
           secrets: row.secrets,
           user: user && { userId: user.user_id, secrets: user.secrets },
         };
       }),
-    deleteInstallation: (key, userId) =>
-      run(() => {
-        if (userId === undefined) statements.deleteInstallation.run({ key });
-        else statements.deleteUser.run({ key, userId });
+    deleteInstallation: async (key, userId) => {
+      await engine.write(async (db) => {
+        if (userId === undefined) await deleteInstallation(db, key);
+        else await deleteUsers(db, key, [userId]);
+      });
+    },
+    deleteUserTokens: (key, userIds) => engine.write((db) => deleteUsers(db, key, userIds)),
+    recordUninstall: (request) =>
+      engine.write(async (db) => {
+        const { rows } = await sql<{ installed_at: string }>`SELECT installed_at FROM installation
+          WHERE key = ${request.key} ${forUpdate}`.execute(db);
+        const installedAt = rows[0]?.installed_at;
+        const limit = request.installedNoLaterThan?.toISOString();
+        if (installedAt !== undefined && limit !== undefined && installedAt > limit) return "kept" as const;
+        await deleteInstallation(db, request.key);
+        await sql`INSERT INTO uninstall (key, uninstalled_at, purge_after)
+          VALUES (${request.key}, ${request.at.toISOString()}, ${request.purgeAfter.toISOString()})
+          ON CONFLICT (key) DO UPDATE SET uninstalled_at = excluded.uninstalled_at,
+            purge_after = ${earlier}(uninstall.purge_after, excluded.purge_after)`.execute(db);
+        return "deleted" as const;
       }),
-    deleteUserTokens: (key, userIds) => run(() => deleteUsers.immediate(key, userIds)),
-    recordUninstall: (request) => run(() => uninstall.immediate(request)),
-    rememberWorkspace: (key, workspace) =>
-      run(() => void statements.rememberWorkspace.run({ key, workspace })),
+    rememberWorkspace: (key, workspace) => engine.write((db) => rememberWorkspace(db, key, workspace)),
     pendingPurges: () =>
-      run(() =>
-        (
-          statements.pendingPurges.all() as { key: string; uninstalled_at: string; purge_after: string }[]
-        ).map((row) => ({ key: row.key, uninstalledAt: row.uninstalled_at, purgeAfter: row.purge_after })),
-      ),
+      engine.read(async (db) => {
+        const { rows } = await sql<{ key: string; uninstalled_at: string; purge_after: string }>`SELECT key,
+            uninstalled_at, purge_after FROM uninstall ORDER BY purge_after, key`.execute(db);
+        return rows.map((row) => ({
+          key: row.key,
+          uninstalledAt: row.uninstalled_at,
+          purgeAfter: row.purge_after,
+        }));
+      }),
     purgeDue: async (now) => {
       const at = now.toISOString();
-      const due = await run(() =>
-        (statements.duePurges.all({ now: at }) as { key: string }[]).map((r) => r.key),
-      );
+      const due = await engine.read(async (db) => {
+        const { rows } = await sql<{ key: string }>`SELECT key FROM uninstall WHERE purge_after <= ${at}
+          ORDER BY purge_after LIMIT ${PURGE_BATCH}`.execute(db);
+        return rows.map((row) => row.key);
+      });
       const results: PurgeResult[] = [];
       for (const key of due) {
-        const result = await run(() => purgeOne.immediate(key, at));
+        const result = await engine.write((db) => purge(db, key, at));
         if (result !== undefined) results.push(result);
       }
       return results;
     },
   };
 }
+
+const PURGE_BATCH = 100;
 
 interface InstallationRow {
   key: string;
@@ -189,55 +188,42 @@ interface InstallationRow {
   secrets: string;
 }
 
-function prepareStatements(db: Database.Database) {
-  return {
-    upsertInstallation: db.prepare(`
-      INSERT INTO installation (key, enterprise_id, team_id, is_enterprise_install, installer_user_id,
-        installed_at, secrets)
-      VALUES (@key, @enterpriseId, @teamId, @isEnterpriseInstall, @installerUserId, @installedAt, @secrets)
-      ON CONFLICT (key) DO UPDATE SET enterprise_id = excluded.enterprise_id, team_id = excluded.team_id,
-        is_enterprise_install = excluded.is_enterprise_install, installer_user_id = excluded.installer_user_id,
-        installed_at = excluded.installed_at, secrets = excluded.secrets`),
-    upsertUser: db.prepare(`
-      INSERT INTO installation_user (key, user_id, secrets) VALUES (@key, @userId, @secrets)
-      ON CONFLICT (key, user_id) DO UPDATE SET secrets = excluded.secrets`),
-    installation: db.prepare(`
-      SELECT key, enterprise_id, team_id, is_enterprise_install, installer_user_id, installed_at, secrets
-      FROM installation WHERE key = @key`),
-    installedAt: db.prepare(`SELECT installed_at FROM installation WHERE key = @key`),
-    user: db.prepare(`SELECT user_id, secrets FROM installation_user WHERE key = @key AND user_id = @userId`),
-    deleteInstallation: db.prepare(`DELETE FROM installation WHERE key = @key`),
-    deleteUser: db.prepare(`DELETE FROM installation_user WHERE key = @key AND user_id = @userId`),
-    rememberWorkspace: db.prepare(
-      `INSERT INTO installation_workspace (key, workspace) VALUES (@key, @workspace) ON CONFLICT DO NOTHING`,
-    ),
-    schedulePurge: db.prepare(`
-      INSERT INTO uninstall (key, uninstalled_at, purge_after) VALUES (@key, @uninstalledAt, @purgeAfter)
-      ON CONFLICT (key) DO UPDATE SET uninstalled_at = excluded.uninstalled_at,
-        purge_after = min(uninstall.purge_after, excluded.purge_after)`),
-    cancelPurge: db.prepare(`DELETE FROM uninstall WHERE key = @key`),
-    pendingPurges: db.prepare(
-      `SELECT key, uninstalled_at, purge_after FROM uninstall ORDER BY purge_after, key`,
-    ),
-    duePurges: db.prepare(
-      `SELECT key FROM uninstall WHERE purge_after <= @now ORDER BY purge_after LIMIT 100`,
-    ),
-    claimPurge: db.prepare(`DELETE FROM uninstall WHERE key = @key AND purge_after <= @now RETURNING key`),
-    // The installation's workspaces that no installation still in place covers.
-    orphanedWorkspaces: db.prepare(`
-      SELECT workspace FROM installation_workspace WHERE key = @key
-      AND workspace NOT IN (
-        SELECT w.workspace FROM installation_workspace w JOIN installation i ON i.key = w.key
-      )
-      ORDER BY workspace`),
-    deleteStatusChanges: db.prepare(
-      `DELETE FROM status_change WHERE decision_id IN (SELECT id FROM decision WHERE workspace = @workspace)`,
-    ),
-    deleteDecisions: db.prepare(`DELETE FROM decision WHERE workspace = @workspace`),
-    forgetWorkspaces: db.prepare(`
-      DELETE FROM installation_workspace WHERE key = @key
-      AND workspace NOT IN (
-        SELECT w.workspace FROM installation_workspace w JOIN installation i ON i.key = w.key
-      )`),
-  };
+async function deleteInstallation(db: Db, key: string): Promise<void> {
+  await sql`DELETE FROM installation_user WHERE key = ${key}`.execute(db);
+  await sql`DELETE FROM installation WHERE key = ${key}`.execute(db);
+}
+
+async function deleteUsers(db: Db, key: string, userIds: readonly string[]): Promise<number> {
+  if (userIds.length === 0) return 0;
+  const { rows } = await sql`DELETE FROM installation_user
+    WHERE key = ${key} AND user_id IN (${sql.join(userIds)}) RETURNING user_id`.execute(db);
+  return rows.length;
+}
+
+async function rememberWorkspace(db: Db, key: string, workspace: string): Promise<void> {
+  await sql`INSERT INTO installation_workspace (key, workspace) VALUES (${key}, ${workspace})
+    ON CONFLICT DO NOTHING`.execute(db);
+}
+
+/** One uninstall's purge, claimed by deleting its row: undefined when another instance took it first. */
+async function purge(db: Db, key: string, at: string): Promise<PurgeResult | undefined> {
+  const claimed = await sql`DELETE FROM uninstall WHERE key = ${key} AND purge_after <= ${at}
+    RETURNING key`.execute(db);
+  if (claimed.rows.length === 0) return undefined;
+  // The installation's workspaces that no installation still in place covers.
+  const { rows } = await sql<{ workspace: string }>`SELECT workspace FROM installation_workspace
+    WHERE key = ${key} AND workspace NOT IN (
+      SELECT w.workspace FROM installation_workspace w JOIN installation i ON i.key = w.key)
+    ORDER BY workspace`.execute(db);
+  const workspaces = rows.map((row) => row.workspace);
+  let decisionsDeleted = 0;
+  for (const workspace of workspaces) {
+    const ofWorkspace = sql`SELECT id FROM decision WHERE workspace = ${workspace}`;
+    await sql`DELETE FROM status_change WHERE decision_id IN (${ofWorkspace})`.execute(db);
+    await sql`DELETE FROM delivery WHERE decision_id IN (${ofWorkspace})`.execute(db);
+    const deleted = await sql`DELETE FROM decision WHERE workspace = ${workspace} RETURNING id`.execute(db);
+    decisionsDeleted += deleted.rows.length;
+  }
+  await sql`DELETE FROM installation_workspace WHERE key = ${key}`.execute(db);
+  return { key, workspaces, decisionsDeleted };
 }

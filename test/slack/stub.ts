@@ -10,7 +10,10 @@ export interface RecordedCall {
   token?: string;
 }
 
-type Reply = { status: number; headers?: Record<string, string>; body: Record<string, unknown> };
+type Reply =
+  | { status: number; headers?: Record<string, string>; body: Record<string, unknown> | string }
+  // The request is read and never answered (until the stub closes).
+  | { hang: true };
 
 /**
  * A stand-in for Slack's Web API on 127.0.0.1: records every call with its parsed body and answers like
@@ -65,6 +68,16 @@ export class WebApiStub {
     });
   }
 
+  /** The next `times` calls of `method` are never answered. */
+  hang(method: string, times = 1): void {
+    this.script(method, times, { hang: true });
+  }
+
+  /** The next `times` calls of `method` get this HTTP status (and body text, e.g. one that is not JSON). */
+  answerRaw(method: string, status: number, body: string, times = 1): void {
+    this.script(method, times, { status, body });
+  }
+
   callsTo(method: string): RecordedCall[] {
     return this.calls.filter((call) => call.method === method);
   }
@@ -100,8 +113,9 @@ export class WebApiStub {
           ? { ok: false, error: "token_revoked" }
           : this.answer(method, body),
     };
+    if ("hang" in reply) return;
     res.writeHead(reply.status, { "Content-Type": "application/json", ...reply.headers });
-    res.end(JSON.stringify(reply.body));
+    res.end(typeof reply.body === "string" ? reply.body : JSON.stringify(reply.body));
   }
 
   private answer(method: string, body: Record<string, unknown>): Record<string, unknown> {

@@ -1,18 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { openStore, type DecisionStore, type InstallationRecord } from "../../src/store/index.js";
-import { listed, newDecision, tempFolder } from "./new-decision.js";
-
-let folder: ReturnType<typeof tempFolder>;
-let store: DecisionStore;
-
-beforeEach(async () => {
-  folder = tempFolder();
-  store = await openStore(folder.path("decisions.db"));
-});
-afterEach(async () => {
-  await store.close();
-  folder.remove();
-});
+import type { DecisionStore, InstallationRecord } from "../../src/store/index.js";
+import { ENGINES, testDatabase, type TestDatabase } from "./engines.js";
+import { listed, newDecision } from "./new-decision.js";
 
 const DAY = 86_400_000;
 const T0 = new Date("2026-03-01T10:00:00Z");
@@ -43,7 +32,18 @@ const orgInstall: InstallationRecord = {
   user: { userId: "U9", secrets: "sealed-user-org" },
 };
 
-describe("installation records", () => {
+describe.each(ENGINES)("installation records on %s", (engine) => {
+  let database: TestDatabase;
+  let store: DecisionStore;
+  beforeEach(async () => {
+    database = await testDatabase(engine);
+    store = await database.open();
+  });
+  afterEach(async () => {
+    await store.close();
+    await database.remove();
+  });
+
   it("stores, finds and replaces an installation with each user's part", async () => {
     const { installations } = store;
     await installations.saveInstallation(teamInstall("T1"), T0);
@@ -83,7 +83,8 @@ describe("installation records", () => {
     const { installations } = store;
     await installations.saveInstallation(teamInstall("T1"), T0);
     await installations.saveInstallation(teamInstall("T2"), T0);
-    const first = await store.saveDecision(newDecision({ workspace: "T1" }));
+    const delivery = { kind: "answer", channel: "C1", user: "U1", responseUrl: null };
+    const first = await store.saveDecision(newDecision({ workspace: "T1", delivery }));
     const second = await store.saveDecision(newDecision({ workspace: "T1" }));
     // Status changes and a supersession link the decisions to each other and to the audit trail.
     const supersede = { actor: "U1", actorIsAdmin: false, supersededBy: second.decision.id };
@@ -161,6 +162,24 @@ describe("installation records", () => {
       ["T3", 1],
     ] as const) {
       expect((await listed(store, workspace)).items, workspace).toHaveLength(left);
+    }
+  });
+
+  it("purges each workspace once when two instances purge at once", async () => {
+    const other = await database.open();
+    try {
+      const teams = ["T1", "T2", "T3", "T4", "T5", "T6"];
+      for (const team of teams) {
+        await store.installations.saveInstallation(teamInstall(team), T0);
+        await store.saveDecision(newDecision({ workspace: team }));
+        await store.installations.recordUninstall({ key: `team:${team}`, at: T0, purgeAfter: T0 });
+      }
+      const runs = await Promise.all([store, other, store, other].map((s) => s.installations.purgeDue(T0)));
+      const purged = runs.flat();
+      expect(purged.map((result) => result.key).sort()).toEqual(teams.map((team) => `team:${team}`));
+      expect(purged.reduce((sum, result) => sum + result.decisionsDeleted, 0)).toBe(teams.length);
+    } finally {
+      await other.close();
     }
   });
 

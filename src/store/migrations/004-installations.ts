@@ -3,7 +3,8 @@
  * `enterprise:E…` for an org-wide install. Secrets (tokens) are stored encrypted by the caller; the other
  * columns are what queries need. `installation_workspace` lists the history workspaces an installation
  * covers, so an uninstall knows whose decisions to delete; `uninstall` holds the pending deletions.
- * Deleting decisions needs the full-text index kept in step, hence the delete trigger.
+ * Deleting decisions needs the full-text index kept in step, hence the delete trigger (PostgreSQL
+ * computes its search column from the row, so it needs none).
  */
 export const installations = `
 CREATE TABLE installation (
