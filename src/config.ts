@@ -14,6 +14,8 @@ export interface Config {
   transport: Transport;
   slackApiUrl: string;
   databasePath: string;
+  /** PostgreSQL instead of the SQLite file, when DATABASE_URL is set. */
+  databaseUrl: string | null;
   logLevel: LogLevelName;
 }
 
@@ -36,6 +38,14 @@ const EnvSchema = z.object({
     .refine((port) => port <= 65535, "must be a port number (0-65535)"),
   SLACK_API_URL: optional(z.url({ error: "must be a URL such as https://slack.com/api/" })),
   DATABASE_PATH: optional(z.string()),
+  DATABASE_URL: optional(
+    z
+      .string()
+      .regex(
+        /^postgres(ql)?:\/\/\S+$/i,
+        "must be a PostgreSQL URL such as postgres://user:password@host:5432/database",
+      ),
+  ),
   LOG_LEVEL: optional(
     z.string().regex(/^(debug|info|warn|error)$/, "must be one of debug, info, warn, error"),
   ),
@@ -73,6 +83,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): ConfigResult {
       transport,
       slackApiUrl: withTrailingSlash(e.SLACK_API_URL ?? "https://slack.com/api/"),
       databasePath: e.DATABASE_PATH ?? "data/endpoint-advice.db",
+      databaseUrl: e.DATABASE_URL ?? null,
       logLevel: (e.LOG_LEVEL ?? "info") as LogLevelName,
     },
   };
