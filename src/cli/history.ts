@@ -33,8 +33,7 @@ export async function withHistory<T>(
   const env = process.env;
   const location =
     db ?? env.DATABASE_URL ?? env.DATABASE_PATH ?? join(process.cwd(), "data", "endpoint-advice.db");
-  const isFile = !isPostgresUrl(location);
-  if (isFile) checkDatabaseFile(location);
+  if (!isPostgresUrl(location)) checkDatabaseFile(location);
   try {
     const store = await openStore(location, { readOnly: access === "read" });
     try {
@@ -45,7 +44,7 @@ export async function withHistory<T>(
   } catch (error) {
     throw error instanceof StoreError
       ? new InputError(error.message)
-      : (isFile && openFailure(error, location)) || error;
+      : (openFailure(error, location) ?? error);
   }
 }
 

@@ -6,6 +6,7 @@ import type { Config } from "../config.js";
 import type { SlackDeps, SlackServices } from "./deps.js";
 import { AcksFirst } from "./acks-first.js";
 import { registerListeners } from "./listeners.js";
+import { oauthInstalls, type OAuthInstalls } from "./oauth/index.js";
 import { GuardedHTTPReceiver } from "./receiver.js";
 import { GuardedSocketModeReceiver } from "./socket-receiver.js";
 import { slackErrorCode } from "./web-api-errors.js";
@@ -14,6 +15,8 @@ import { webApiClientOptions } from "./web-api-policy.js";
 export interface SlackAppOptions {
   /** Overrides the Web API client's retry policy (tests keep retries fast). */
   retryConfig?: RetryOptions;
+  /** The clock for OAuth installs, uninstalls and their retention period (tests move it). */
+  now?: () => Date;
 }
 
 export interface SlackApp {
@@ -31,7 +34,14 @@ export function createSlackApp(
   options: SlackAppOptions = {},
 ): SlackApp {
   const logLevel = LOG_LEVELS[config.logLevel];
-  const receiver = createReceiver(config, logLevel);
+  const installs =
+    config.oauth &&
+    oauthInstalls(config.oauth, services.store.installations, {
+      slackApiUrl: config.slackApiUrl,
+      logLevel,
+      now: options.now,
+    });
+  const receiver = createReceiver(config, logLevel, installs);
   const acksFirst = new AcksFirst();
   const app = new App({
     receiver,
@@ -58,6 +68,7 @@ export function createSlackApp(
       inFlight.delete(work);
     }
   });
+  installs?.register(app);
   const deps: SlackDeps = { ...services, logger: app.logger, afterAcks: () => acksFirst.turn() };
   registerListeners(app, deps);
   app.error((error) => {
@@ -68,18 +79,22 @@ export function createSlackApp(
   return {
     app,
     async start() {
-      await verifyBotToken(app, config.slackApiUrl);
+      // With OAuth installs there is no token to check: each workspace's arrives with its installation.
+      if (installs === undefined) await verifyBotToken(app, config.slackApiUrl);
+      else await app.init();
       if (config.transport.kind === "socket") {
         await app.start();
         return { port: null };
       }
       const server = (await app.start(config.transport.port)) as Server;
       acksFirst.watch(server);
+      installs?.start(app.logger);
       const address = server.address();
       return { port: typeof address === "object" && address !== null ? address.port : config.transport.port };
     },
     async stop() {
       await app.stop();
+      await installs?.stop();
       // Work in progress may still be waiting on Slack (each call has its deadline: web-api-policy.ts); a
       // stop waits for it only so long.
       let timer: NodeJS.Timeout | undefined;
@@ -132,7 +147,7 @@ const healthRoute = {
   },
 };
 
-function createReceiver(config: Config, logLevel: LogLevel): Receiver {
+function createReceiver(config: Config, logLevel: LogLevel, installs: OAuthInstalls | undefined): Receiver {
   const { transport } = config;
   if (transport.kind === "socket") {
     return new GuardedSocketModeReceiver({
@@ -147,5 +162,6 @@ function createReceiver(config: Config, logLevel: LogLevel): Receiver {
     endpoints: "/slack/events",
     customRoutes: [healthRoute],
     logLevel,
+    ...installs?.receiverOptions,
   });
 }
