@@ -29,7 +29,8 @@ const urlVerification = z.looseObject({ type: z.literal("url_verification"), cha
 
 const eventCallback = z.looseObject({
   type: z.string(),
-  team_id: z.string().optional(),
+  // Either may be null in events of org-wide (Enterprise Grid) installs; Bolt then reads `authorizations`.
+  team_id: z.string().nullable().optional(),
   enterprise_id: z.string().nullable().optional(),
   authorizations: z.array(slackObject).optional(),
   event: z.looseObject({
