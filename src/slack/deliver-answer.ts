@@ -1,67 +1,31 @@
 import type { webApi } from "@slack/bolt";
-import type { Requirements } from "../advice/requirements.js";
+import { recordAdvice } from "../decisions/index.js";
+import type { AdviceRequest } from "../decisions/index.js";
 import { answerMessage } from "./blocks/answer.js";
 import type { AnswerMessage } from "./blocks/answer.js";
 import { context } from "./blocks/text.js";
 import type { SlackDeps } from "./deps.js";
 import { publishHome } from "./home/publish-home.js";
-import { renderAdviceSections, renderTemplate } from "../render/index.js";
 import type { Decision } from "../store/index.js";
-import { advise } from "../advice/index.js";
-import { supersede } from "./supersede.js";
 import { slackErrorCode } from "./web-api-errors.js";
-import { mayChangeStatus } from "./workspace-admin.js";
+import { slackActor } from "./workspace-admin.js";
 import { say } from "./words.js";
 
-export interface AnswerRequest {
-  workspace: string;
+export interface AnswerRequest extends AdviceRequest {
   user: string;
-  /** The channel the person asked from; null → the answer goes to a DM. */
-  channel: string | null;
-  requirements: Requirements;
-  /** Same key → same decision: a retried or double-clicked submission is stored and posted once. */
-  dedupeKey: string;
-  /** A re-run: the decision it started from, superseded when the person may (author or admin). */
-  basedOn?: string;
 }
 
 /**
- * Advises, stores the answer as a `proposed` decision (once), supersedes the decision a re-run started from
- * when the person may, posts the answer and refreshes the author's Home.
+ * Records the advice (src/decisions: once per dedupe key; a re-run becomes a proposed replacement), posts
+ * the answer and refreshes the author's Home.
  */
 export async function deliverAnswer(
   client: webApi.WebClient,
   deps: SlackDeps,
   request: AnswerRequest,
 ): Promise<Decision> {
-  const advice = advise(request.requirements, deps.knowledge);
-  const { sections } = renderAdviceSections(advice, request.requirements);
-  const previous =
-    request.basedOn === undefined ? undefined : deps.store.getDecision(request.workspace, request.basedOn);
-  const permission = previous && (await mayChangeStatus(client, deps, previous, request.user));
-  const { title } = request.requirements;
-  const saved = deps.store.saveDecision({
-    workspace: request.workspace,
-    channel: request.channel,
-    author: request.user,
-    // Someone else's re-run stands beside the original, naming it.
-    title:
-      previous !== undefined && permission?.allowed === false
-        ? renderTemplate("slack-based-on-title", { title, id: previous.id }, "text").trim()
-        : title,
-    requirements: request.requirements,
-    advice,
-    rendered: sections.join("\n\n"),
-    dedupeKey: request.dedupeKey,
-  });
-  if (!saved.created) return saved.decision;
-  const decision =
-    previous !== undefined && permission?.allowed === true
-      ? await supersede(client, deps, previous, saved.decision, {
-          user: request.user,
-          isAdmin: permission.isAdmin,
-        })
-      : saved.decision;
+  const { decision, created } = await recordAdvice(deps, request, slackActor(client, deps, request.user));
+  if (!created) return decision;
   const posted = await postAnswer(client, deps, request, answerMessage(decision));
   if (posted !== null) deps.store.setMessageRef(request.workspace, decision.id, posted.channel, posted.ts);
   await publishHome(client, deps, request.workspace, request.user);

@@ -7,6 +7,8 @@ import { parseJsonWith } from "./parse-json.js";
 import { questionsFor } from "../advice/questionnaire.js";
 import type { Question } from "../advice/questionnaire.js";
 import type { Knowledge } from "../knowledge/index.js";
+import { parseDecisionId } from "../store/index.js";
+import type { DecisionId } from "../store/index.js";
 import { say } from "./words.js";
 import { slackErrorCode } from "./web-api-errors.js";
 
@@ -21,7 +23,7 @@ export interface QuestionnaireContext {
   channel: string | null;
   answers: Answers;
   /** The decision a re-run started from. */
-  basedOn?: string;
+  basedOn?: DecisionId;
 }
 
 const ContextSchema = z.strictObject({
@@ -35,7 +37,7 @@ const ContextSchema = z.strictObject({
   ),
   basedOn: z
     .string()
-    .regex(/^EA-\d{1,9}$/)
+    .transform((text, context) => parseDecisionId(text) ?? (context.addIssue("not a decision id"), z.NEVER))
     .optional(),
 });
 

@@ -1,5 +1,5 @@
 import type { webApi } from "@slack/bolt";
-import type { Decision } from "../store/index.js";
+import type { Actor } from "../decisions/index.js";
 import type { SlackDeps } from "./deps.js";
 
 /** Whether Slack says the user is a workspace admin or owner; false when Slack cannot tell us. */
@@ -17,14 +17,8 @@ export async function isWorkspaceAdmin(
   }
 }
 
-/** Whether `user` may change `decision`'s status (its author or a workspace admin); Slack is asked only when needed. */
-export async function mayChangeStatus(
-  client: webApi.WebClient,
-  deps: SlackDeps,
-  decision: Decision,
-  user: string,
-): Promise<{ allowed: boolean; isAdmin: boolean }> {
-  if (user === decision.author) return { allowed: true, isAdmin: false };
-  const isAdmin = await isWorkspaceAdmin(client, deps, user);
-  return { allowed: isAdmin, isAdmin };
+/** The person clicking or submitting, as the decision policy sees them: Slack is asked only when needed. */
+export function slackActor(client: webApi.WebClient, deps: SlackDeps, user: string): Actor {
+  let admin: Promise<boolean> | undefined;
+  return { user, isAdmin: () => (admin ??= isWorkspaceAdmin(client, deps, user)) };
 }

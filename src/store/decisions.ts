@@ -2,12 +2,14 @@ import type Database from "better-sqlite3";
 import type { Advice } from "../advice/advice.js";
 import type { OptionId } from "../advice/options.js";
 import type { Requirements } from "../advice/requirements.js";
+import { decisionNumber } from "./decision-id.js";
 import { statusChangeErrors } from "./lifecycle.js";
 import { DECISION_COLUMNS, DECISION_SOURCE, listStatement } from "./search.js";
 import type {
   Decision,
   DecisionPage,
   DecisionStats,
+  DecisionId,
   DecisionStatus,
   DecisionStore,
   NewDecision,
@@ -41,7 +43,14 @@ export function decisionStore(db: Database.Database, options: StoreOptions = {})
     if (existing !== undefined) return { decision: toDecision(existing), created: false };
     const columns = decisionColumns(decision, now());
     const { id, number } = statements.insert.get(columns) as { id: number; number: number };
-    const row: DecisionRow = { ...columns, ...NEW_DECISION_STATE, id, number };
+    const supersedes_number = decision.supersedes === undefined ? null : decisionNumber(decision.supersedes);
+    const row: DecisionRow = {
+      ...columns,
+      ...NEW_DECISION_STATE,
+      supersedes_number: supersedes_number ?? null,
+      id,
+      number,
+    };
     // Built from what was just written: no read back, no JSON parsing on the hot path.
     return { decision: recordOf(row, decision.requirements, decision.advice), created: true };
   };
@@ -123,12 +132,6 @@ export function decisionStore(db: Database.Database, options: StoreOptions = {})
   };
 }
 
-/** EA-42 (any case) → 42; anything else → undefined, which every caller treats as "not found". */
-function decisionNumber(id: string): number | undefined {
-  const match = /^ea-([1-9]\d{0,15})$/i.exec(id.trim());
-  return match?.[1] === undefined ? undefined : Number(match[1]);
-}
-
 function prepareStatements(db: Database.Database) {
   const select = `SELECT ${DECISION_COLUMNS} FROM ${DECISION_SOURCE}`;
   return {
@@ -139,11 +142,12 @@ function prepareStatements(db: Database.Database) {
     allIn: db.prepare(`${select} WHERE d.workspace = @workspace ORDER BY d.id`),
     insert: db.prepare(`
       INSERT INTO decision (workspace, number, dedupe_key, channel, author, created_at, title, requirements,
-        advice, option, service, monthly_cost_usd, rendered)
+        advice, option, service, monthly_cost_usd, rendered, supersedes)
       VALUES (@workspace,
         (SELECT coalesce(max(number), 0) + 1 FROM decision WHERE workspace = @workspace),
         @dedupe_key, @channel, @author, @created_at, @title, @requirements, @advice, @option, @service,
-        @monthly_cost_usd, @rendered)
+        @monthly_cost_usd, @rendered,
+        (SELECT id FROM decision WHERE workspace = @workspace AND number = @supersedes))
       RETURNING id, number`),
     insertChange: db.prepare(`
       INSERT INTO status_change (decision_id, status, actor, at, comment)
@@ -220,6 +224,7 @@ function decisionColumns(decision: NewDecision, createdAt: string) {
     service: decision.requirements.service ?? null,
     monthly_cost_usd: advice.recommendation.monthlyCostUsd,
     rendered: decision.rendered,
+    supersedes: decision.supersedes === undefined ? null : (decisionNumber(decision.supersedes) ?? null),
   };
 }
 
@@ -261,7 +266,7 @@ function recordOf(row: DecisionRow, requirements: Requirements, advice: Advice):
   };
 }
 
-function displayId(number: number): string {
+function displayId(number: number): DecisionId {
   return `EA-${number}`;
 }
 

@@ -3,6 +3,7 @@ import { decisionStore, type StoreOptions } from "./decisions.js";
 import type { DecisionStore } from "./types.js";
 
 export { StoreError } from "./errors.js";
+export { parseDecisionId } from "./decision-id.js";
 export { MAX_PAGE_SIZE } from "./search.js";
 export type { StoreOptions } from "./decisions.js";
 export * from "./types.js";

@@ -2,6 +2,9 @@ import type { Advice, KnowledgeVersions } from "../advice/advice.js";
 import type { OptionId } from "../advice/options.js";
 import type { Result } from "../advice/parse.js";
 import type { Requirements } from "../advice/requirements.js";
+import type { DecisionId } from "./decision-id.js";
+
+export type { DecisionId } from "./decision-id.js";
 
 export const DECISION_STATUSES = ["proposed", "accepted", "rejected", "superseded"] as const;
 export type DecisionStatus = (typeof DECISION_STATUSES)[number];
@@ -19,11 +22,13 @@ export interface NewDecision {
   advice: Advice;
   rendered: string;
   dedupeKey: string;
+  /** A re-run: the decision this one replaces once it is accepted (stored as `supersedes`). */
+  supersedes?: DecisionId;
 }
 
-/** A stored decision. `id` is EA-<n>, numbered per workspace. */
+/** A stored decision. */
 export interface Decision {
-  id: string;
+  id: DecisionId;
   workspace: string;
   channel: string | null;
   author: string;
@@ -37,9 +42,9 @@ export interface Decision {
   rendered: string;
   versions: KnowledgeVersions;
   status: DecisionStatus;
-  supersededBy: string | null;
-  /** The decision this one replaced, if any. */
-  supersedes: string | null;
+  supersededBy: DecisionId | null;
+  /** The decision this one replaced, or (while it is proposed) replaces once accepted. */
+  supersedes: DecisionId | null;
   notes: string;
   messageChannel: string | null;
   messageTs: string | null;
@@ -64,10 +69,10 @@ export interface DecisionPage {
   nextCursor: string | null;
 }
 
+/** Who may ask for a change is decided before the store is asked (src/decisions). */
 export interface StatusChangeRequest {
   status: Exclude<DecisionStatus, "proposed">;
   actor: string;
-  actorIsAdmin: boolean;
   comment?: string;
   /** Required with status "superseded": the decision that replaces this one. */
   supersededBy?: string;

@@ -56,6 +56,24 @@ describe("the questionnaire modal", () => {
     expect(update!.body.hash).toBe("h1");
   });
 
+  it("acknowledges a service pick in step 1 at once, and refreshes only when the pick changes the questions", async () => {
+    const view = await openStepOne();
+    const pick = await app().interact(
+      viewSelect(view, "service", "azure-key-vault", { ...stepOne, service: select("azure-key-vault") }),
+    );
+    expect(pick.status).toBe(200);
+    expect(pick.ms).toBeLessThan(2000);
+    // The service list and the step-1 questions do not depend on the service: nothing to redraw.
+    const target = await app().interact(
+      viewSelect(view, "target", "virtual-network", { target: select("virtual-network") }),
+    );
+    expect(target.status).toBe(200);
+    const updates = await app().stub.waitFor("views.update");
+    expect(updates).toHaveLength(1);
+    const fields = (updates[0]!.body.view as View).blocks.map((block) => block.block_id);
+    expect(fields).not.toContain("service");
+  });
+
   it("pushes step 2 with only the relevant questions and the answers so far in private_metadata", async () => {
     const stepTwo = await submitStepOne();
     expect(stepTwo.callback_id).toBe("questionnaire_step2");

@@ -89,7 +89,7 @@ describe("workspace isolation", () => {
   });
 
   it("never lets another workspace change it", () => {
-    const change = store.changeStatus("T2", "EA-1", { status: "accepted", actor: "U1", actorIsAdmin: true });
+    const change = store.changeStatus("T2", "EA-1", { status: "accepted", actor: "U1" });
     store.setMessageRef("T2", "EA-1", "C2", "1700000000.000100");
 
     expect(change).toEqual({
@@ -106,7 +106,6 @@ describe("workspace isolation", () => {
       status: "superseded",
       supersededBy: "EA-2",
       actor: "U1",
-      actorIsAdmin: true,
     });
     expect(change.ok).toBe(false);
     expect(store.getDecision("T1", "EA-2")?.supersedes).toBeNull();
@@ -156,7 +155,7 @@ describe("listDecisions", () => {
     expect(ids({ option: "service-endpoint" })).toEqual(["EA-3"]);
     expect(ids({ service: "azure-storage-blob" })).toEqual(["EA-3", "EA-1"]);
     expect(ids({ author: "U2" })).toEqual(["EA-2"]);
-    store.changeStatus("T1", "EA-2", { status: "accepted", actor: "U2", actorIsAdmin: false });
+    store.changeStatus("T1", "EA-2", { status: "accepted", actor: "U2" });
     expect(ids({ status: "accepted" })).toEqual(["EA-2"]);
     expect(ids({ status: "proposed", service: "azure-storage-blob", author: "U1" })).toEqual([
       "EA-3",
@@ -175,7 +174,6 @@ describe("listDecisions", () => {
     store.changeStatus("T1", "EA-4", {
       status: "rejected",
       actor: "U1",
-      actorIsAdmin: false,
       comment: "Too costly",
     });
     expect(ids({ text: "costly" })).toEqual(["EA-4"]);
@@ -222,7 +220,7 @@ describe("stats and allDecisions", () => {
     store.saveDecision(newDecision({ option: "service-endpoint", costUsd: 0 }));
     store.saveDecision(newDecision({ costUsd: 99 }));
     for (const id of ["EA-1", "EA-2", "EA-3"]) {
-      store.changeStatus("T1", id, { status: "accepted", actor: "U1", actorIsAdmin: false });
+      store.changeStatus("T1", id, { status: "accepted", actor: "U1" });
     }
 
     expect(store.stats("T1")).toEqual({

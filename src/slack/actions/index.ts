@@ -1,5 +1,6 @@
 import type { App } from "@slack/bolt";
 import { ANSWER_ACTIONS } from "../blocks/answer.js";
+import { QUESTIONNAIRE_CALLBACKS } from "../blocks/questionnaire.js";
 import { HISTORY_NEXT_ACTION } from "../commands/history.js";
 import type { SlackDeps } from "../deps.js";
 import { changeDecisionStatus } from "./change-status.js";
@@ -10,7 +11,8 @@ import { rerunDecision } from "./rerun.js";
 import { showAllAnswer } from "./show-all.js";
 
 export function registerActions(app: App, deps: SlackDeps): void {
-  app.action({ type: "block_actions", action_id: /^(cloud|target)$/ }, refreshQuestionnaire(deps));
+  // Every step-1 choice dispatches an action (blocks/questionnaire.ts): one listener for the whole view.
+  app.action({ type: "block_actions", callback_id: QUESTIONNAIRE_CALLBACKS[1] }, refreshQuestionnaire(deps));
   app.action(ANSWER_ACTIONS.accept, changeDecisionStatus(deps, "accepted"));
   app.action(ANSWER_ACTIONS.reject, changeDecisionStatus(deps, "rejected"));
   app.action(ANSWER_ACTIONS.rerun, rerunDecision(deps));

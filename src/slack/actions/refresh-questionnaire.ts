@@ -1,10 +1,14 @@
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from "@slack/bolt";
 import type { SlackDeps } from "../deps.js";
 import { askedQuestions, decodeContext, questionnaireStep, readAnswers } from "../questionnaire.js";
+import type { Question } from "../questionnaire.js";
 
 type ActionArgs = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
 
-/** A step-1 choice changed (cloud or target): rebuild step 1 so the service list and questions follow it. */
+/**
+ * A step-1 choice changed: rebuild step 1 when the choice changes which questions or choices it shows (the
+ * cloud picks the services, the target the questions); any other pick (a service) needs only the ack.
+ */
 export function refreshQuestionnaire(deps: SlackDeps) {
   return async ({ ack, body, client }: ActionArgs): Promise<void> => {
     await ack();
@@ -12,8 +16,10 @@ export function refreshQuestionnaire(deps: SlackDeps) {
     const view = body.view;
     const context = view === undefined ? null : decodeContext(view.private_metadata);
     if (view === undefined || context === null) return;
-    const { answers } = readAnswers(view.state.values, askedQuestions(1, context.answers, deps.knowledge));
+    const shown = askedQuestions(1, context.answers, deps.knowledge);
+    const { answers } = readAnswers(view.state.values, shown);
     const next = { ...context, answers: { ...context.answers, ...answers } };
+    if (sameQuestions(shown, askedQuestions(1, next.answers, deps.knowledge))) return;
     try {
       // The hash makes Slack refuse the update if the view changed meanwhile (e.g. a second quick pick).
       await client.views.update({
@@ -25,4 +31,10 @@ export function refreshQuestionnaire(deps: SlackDeps) {
       deps.logger.warn("Refreshing the questionnaire failed", error);
     }
   };
+}
+
+function sameQuestions(shown: Question[], next: Question[]): boolean {
+  const outline = (questions: Question[]) =>
+    JSON.stringify(questions.map((question) => [question.field, question.choices.map((c) => c.value)]));
+  return outline(shown) === outline(next);
 }
