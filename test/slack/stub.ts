@@ -18,6 +18,8 @@ export class WebApiStub {
   readonly calls: RecordedCall[] = [];
   readonly admins = new Set<string>();
   socketUrl = "";
+  /** Called with each call as it arrives, before it is answered (the bench times arrivals with it). */
+  onCall: ((call: RecordedCall) => void) | undefined;
   private readonly scripted = new Map<string, Reply[]>();
   private server: Server | undefined;
   private port = 0;
@@ -86,6 +88,7 @@ export class WebApiStub {
     const method = url.startsWith("/response") ? "response_url" : url.replace(/^\/api\//, "").split("?")[0]!;
     const body = parseBody(raw, req.headers["content-type"] ?? "");
     this.calls.push({ method, body });
+    this.onCall?.({ method, body });
     const reply = this.scripted.get(method)?.shift() ?? { status: 200, body: this.answer(method, body) };
     res.writeHead(reply.status, { "Content-Type": "application/json", ...reply.headers });
     res.end(JSON.stringify(reply.body));
