@@ -10,7 +10,8 @@ import { createInterface } from "node:readline";
 import { loadKnowledge } from "../src/knowledge/index.js";
 import { projectRoot } from "../src/paths.js";
 import { QUESTIONNAIRE_CALLBACKS, questionnaireView } from "../src/slack/blocks/questionnaire.js";
-import { askedQuestions, encodeContext } from "../src/slack/questionnaire.js";
+import { questionsFor } from "../src/advice/questionnaire.js";
+import { encodeContext } from "../src/slack/questionnaire.js";
 import { FORM, SIGNING_SECRET, commandBody, interactionBody, signature } from "../test/slack/signer.js";
 import { BurstClient } from "./burst-client.js";
 import type { PreparedRequest } from "./burst-client.js";
@@ -193,7 +194,7 @@ function submissions(): Burst {
     keys.push(channel);
     const context = {
       channel,
-      answers: { cloud: "azure", target: "cloud-service", service: "azure-storage-blob" },
+      answers: { cloud: "azure", target: "cloud-service", service: "azure-storage-blob" } as const,
     };
     const payload = {
       type: "view_submission",
@@ -233,7 +234,7 @@ function now(): number {
 /** The step-1 modal this app opens for a command with no text. */
 function modalJson(): string {
   const context = { channel: "C0BENCH", answers: {} };
-  const questions = askedQuestions(1, context.answers, loadKnowledge());
+  const questions = questionsFor(1, context.answers, loadKnowledge());
   return JSON.stringify(questionnaireView(1, questions, context.answers, encodeContext(context)));
 }
 

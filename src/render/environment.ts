@@ -39,6 +39,11 @@ function createEnvironment(): typeof Handlebars {
 }
 
 const dollars = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" });
+
+/** $2,055.30: how every output writes an amount (also for table cells built outside a template). */
+export function formatUsd(amount: number): string {
+  return dollars.format(amount);
+}
 const unitPrice = new Intl.NumberFormat("en-US", {
   style: "currency",
   currency: "USD",
@@ -73,6 +78,20 @@ const helpers: Record<string, (...args: unknown[]) => unknown> = {
         return plain.includes("`") ? plain : `\`${plain}\``;
       default:
         return plain;
+    }
+  },
+  /** A public page as a link labelled with its host; nothing for a source that is not a web page. */
+  link: (url, options) => {
+    const text = typeof url === "string" ? url : "";
+    if (!/^https:\/\/[^\s<>|]+$/.test(text)) return "";
+    const host = new URL(text.replace(/&amp;/g, "&")).hostname;
+    switch (targetOf(options)) {
+      case "slack":
+        return `<${text}|${host}>`;
+      case "markdown":
+        return `[${host}](${text})`;
+      default:
+        return text;
     }
   },
   /** {{#codeBlock "sh"}}…{{/codeBlock}}: a fenced block in Markdown and Slack, plain lines in the terminal. */

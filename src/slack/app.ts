@@ -3,9 +3,10 @@ import { App, HTTPReceiver, LogLevel, SocketModeReceiver } from "@slack/bolt";
 import type { Receiver } from "@slack/bolt";
 import type { RetryOptions } from "@slack/web-api";
 import type { Config } from "../config.js";
-import type { SlackDeps, SlackServices } from "./deps.js";
-import { AcksFirst } from "./acks-first.js";
-import { registerListeners } from "./listeners.js";
+import type { Services } from "../decisions/index.js";
+import { provideContext } from "./context.js";
+import type { AppContext } from "./context.js";
+import { registerRoutes } from "./routes.js";
 import { slackErrorCode } from "./web-api-errors.js";
 
 export interface SlackAppOptions {
@@ -14,7 +15,7 @@ export interface SlackAppOptions {
 }
 
 export interface SlackApp {
-  app: App;
+  app: App<AppContext>;
   /** Starts receiving; in HTTP mode resolves with the port actually bound (PORT=0 picks a free one). */
   start(): Promise<{ port: number | null }>;
   /** Stops accepting requests, then waits (up to 10 s) for the work already accepted to finish. */
@@ -22,15 +23,10 @@ export interface SlackApp {
 }
 
 /** Builds the Bolt app for the given settings, with every listener registered. */
-export function createSlackApp(
-  config: Config,
-  services: SlackServices,
-  options: SlackAppOptions = {},
-): SlackApp {
+export function createSlackApp(config: Config, services: Services, options: SlackAppOptions = {}): SlackApp {
   const logLevel = LOG_LEVELS[config.logLevel];
   const receiver = createReceiver(config, logLevel);
-  const acksFirst = new AcksFirst();
-  const app = new App({
+  const app = new App<AppContext>({
     receiver,
     token: config.botToken,
     // start() runs Bolt's token check (auth.test) itself, before anything is received: see verifyBotToken.
@@ -55,8 +51,8 @@ export function createSlackApp(
       inFlight.delete(work);
     }
   });
-  const deps: SlackDeps = { ...services, logger: app.logger, afterAcks: () => acksFirst.turn() };
-  registerListeners(app, deps);
+  app.use(provideContext(services));
+  registerRoutes(app);
   app.error((error) => {
     app.logger.error("Unhandled error in a Slack listener", error);
     return Promise.resolve();
@@ -71,7 +67,6 @@ export function createSlackApp(
         return { port: null };
       }
       const server = (await app.start(config.transport.port)) as Server;
-      acksFirst.watch(server);
       const address = server.address();
       return { port: typeof address === "object" && address !== null ? address.port : config.transport.port };
     },

@@ -3,9 +3,8 @@ import { join } from "node:path";
 import { Ajv } from "ajv";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { COMMANDS } from "../../src/slack/commands/index.js";
-import { EVENTS } from "../../src/slack/events/index.js";
-import { SHORTCUTS } from "../../src/slack/shortcuts/index.js";
+import { registerRoutes } from "../../src/slack/routes.js";
+import type { Router } from "../../src/slack/routes.js";
 
 interface Manifest {
   features: {
@@ -23,9 +22,26 @@ interface Manifest {
 
 const manifest = parse(readFileSync("manifest.yml", "utf8")) as Manifest;
 
+/** The routes table as registered: each registration's kind and its first argument. */
+function registeredRoutes(): { kind: keyof Router; matcher: unknown }[] {
+  const routes: { kind: keyof Router; matcher: unknown }[] = [];
+  const record = (kind: keyof Router) => (matcher: unknown) => void routes.push({ kind, matcher });
+  const recorder = {
+    command: record("command"),
+    action: record("action"),
+    view: record("view"),
+    shortcut: record("shortcut"),
+    event: record("event"),
+  };
+  registerRoutes(recorder);
+  return routes;
+}
+const routes = registeredRoutes();
+const matchers = (kind: keyof Router) => routes.filter((route) => route.kind === kind).map((r) => r.matcher);
+
 // The Web API methods each scope is needed for; a scope no code calls for must not be requested.
 const SCOPE_USES: Record<string, RegExp> = {
-  commands: /app\.(command|shortcut)\(/,
+  commands: /router\.(command|shortcut)\(/,
   "chat:write": /chat\.(postMessage|postEphemeral|update)\(/,
   "im:write": /conversations\.open\(/,
   "users:read": /users\.info\(/,
@@ -45,16 +61,18 @@ describe("manifest.yml", () => {
     }
   });
 
-  it("declares exactly the command, shortcuts and events the code registers", () => {
-    expect(manifest.features.slash_commands.map((c) => c.command)).toEqual([...COMMANDS]);
+  it("declares exactly the command, shortcuts and events the routes table registers", () => {
+    expect(manifest.features.slash_commands.map((c) => c.command)).toEqual(matchers("command"));
     expect(manifest.features.slash_commands[0]!.usage_hint).toContain("history");
+    const shortcutTypes: Record<string, string> = { shortcut: "global", message_action: "message" };
     expect(manifest.features.shortcuts.map((s) => [s.type, s.callback_id]).sort()).toEqual(
-      [
-        ["global", SHORTCUTS.global],
-        ["message", SHORTCUTS.message],
-      ].sort(),
+      (matchers("shortcut") as { type: string; callback_id: string }[])
+        .map((m) => [shortcutTypes[m.type], m.callback_id])
+        .sort(),
     );
-    expect(manifest.settings.event_subscriptions.bot_events).toEqual([...EVENTS]);
+    expect(manifest.settings.event_subscriptions.bot_events).toEqual(matchers("event"));
+    // Interactivity is on because the table answers actions and views.
+    expect(matchers("action").length + matchers("view").length).toBeGreaterThan(0);
     expect(manifest.settings.socket_mode_enabled).toBe(true);
     expect(manifest.settings.interactivity.is_enabled).toBe(true);
     expect(manifest.features.app_home.home_tab_enabled).toBe(true);
@@ -66,10 +84,13 @@ describe("manifest.yml", () => {
       .filter(([, pattern]) => pattern.test(code))
       .map(([scope]) => scope);
     expect([...manifest.oauth_config.scopes.bot].sort()).toEqual(used.sort());
-    // Every Web API method the code calls is covered by one of those scopes (views.* need none).
+    // Every Web API method the code calls is covered by one of those scopes (views.* and chat.getPermalink
+    // need none).
     const methods = new Set([...code.matchAll(/client\.(\w+\.\w+)\(/g)].map((match) => match[1]));
     const covered = [...methods].filter(
-      (method) => !/^views\./.test(method!) && !Object.values(SCOPE_USES).some((p) => p.test(`${method}(`)),
+      (method) =>
+        !/^(views\.|chat\.getPermalink$)/.test(method!) &&
+        !Object.values(SCOPE_USES).some((p) => p.test(`${method}(`)),
     );
     expect(covered).toEqual([]);
   });

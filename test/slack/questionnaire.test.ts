@@ -112,8 +112,12 @@ describe("the questionnaire modal", () => {
     const json = JSON.stringify(post!.body.blocks);
     for (const action of ["decision_accept", "decision_reject", "decision_rerun", "decision_export"])
       expect(json).toContain(action);
-    // The title typed by the person cannot ping the channel.
-    expect(json).toContain("&lt;!channel&gt; &amp; Bob's");
+    // The title typed by the person reads as typed in a plain-text header, which cannot ping the channel,
+    // and is escaped in the summary text.
+    expect(json).toContain(
+      `{"type":"header","text":{"type":"plain_text","text":"Payments <!channel> & Bob's`,
+    );
+    expect(String(post!.body.text)).toContain("Payments &lt;!channel&gt; &amp; Bob's");
     await app().stub.waitFor("views.publish");
     const [decision] = app().store.listDecisions(TEAM).items;
     expect(decision!.messageTs).toBe("1700000000.000001");

@@ -17,6 +17,8 @@ type Reply = { status: number; headers?: Record<string, string>; body: Record<st
 export class WebApiStub {
   readonly calls: RecordedCall[] = [];
   readonly admins = new Set<string>();
+  /** Display names users.info gives; a user not in here has none. */
+  readonly names = new Map<string, string>();
   socketUrl = "";
   /** Called with each call as it arrives, before it is answered (the bench times arrivals with it). */
   onCall: ((call: RecordedCall) => void) | undefined;
@@ -118,7 +120,20 @@ export class WebApiStub {
         return { ok: true, channel: { id: `D${String(body.users)}` } };
       case "users.info": {
         const user = String(body.user);
-        return { ok: true, user: { id: user, is_admin: this.admins.has(user), is_owner: false } };
+        const name = this.names.get(user);
+        return {
+          ok: true,
+          user: {
+            id: user,
+            is_admin: this.admins.has(user),
+            is_owner: false,
+            ...(name && { real_name: name }),
+          },
+        };
+      }
+      case "chat.getPermalink": {
+        const ts = String(body.message_ts).replace(".", "");
+        return { ok: true, permalink: `https://example.slack.com/archives/${String(body.channel)}/p${ts}` };
       }
       case "apps.connections.open":
         return { ok: true, url: this.socketUrl };

@@ -5,7 +5,7 @@ import { OPTION_IDS } from "../../advice/options.js";
 import { DECISION_STATUSES } from "../../store/index.js";
 import { historyLine } from "../blocks/home.js";
 import { button, section } from "../blocks/text.js";
-import type { SlackDeps } from "../deps.js";
+import type { AppContext } from "../context.js";
 import { label, say } from "../words.js";
 
 export const HISTORY_NEXT_ACTION = "history_next_page";
@@ -21,20 +21,18 @@ export const HistoryQuerySchema = z.strictObject({
 export type HistoryQuery = z.infer<typeof HistoryQuerySchema>;
 
 /** `/endpoint-advice history [words] [status:S] [option:O]`: an ephemeral page of decisions, newest first. */
-export function showHistory(deps: SlackDeps, workspace: string, args: string): RespondArguments {
+export function showHistory(context: AppContext, args: string): RespondArguments {
   const parsed = parseHistoryArgs(args);
   if ("error" in parsed) return { response_type: "ephemeral", text: parsed.error };
-  return historyPage(deps, workspace, parsed);
+  return historyPage(context, parsed);
 }
 
-export function historyPage(deps: SlackDeps, workspace: string, query: HistoryQuery): RespondArguments {
-  const { items, nextCursor } = deps.store.listDecisions(workspace, {
-    ...query,
-    limit: PAGE_SIZE,
-  });
+export function historyPage({ services, workspace }: AppContext, query: HistoryQuery): RespondArguments {
+  const { items, nextCursor } = services.store.listDecisions(workspace, { ...query, limit: PAGE_SIZE });
+  const header = say("history-header", headerWords(query, items.length));
   const blocks: KnownBlock[] = [
-    section(say("history-header", headerWords(query, items.length))),
-    ...items.map((decision) => section(say("history-line", historyLine(decision)))),
+    section(header),
+    ...items.map((decision) => section(say("history-line", historyLine(decision, services.knowledge)))),
   ];
   if (nextCursor !== null) {
     const next: HistoryQuery = { ...query, cursor: nextCursor };
@@ -44,11 +42,7 @@ export function historyPage(deps: SlackDeps, workspace: string, query: HistoryQu
       elements: [button(label("nextPage"), HISTORY_NEXT_ACTION, JSON.stringify(next))],
     });
   }
-  return {
-    response_type: "ephemeral",
-    text: say("history-header", headerWords(query, items.length)),
-    blocks,
-  };
+  return { response_type: "ephemeral", text: header, blocks };
 }
 
 function parseHistoryArgs(args: string): HistoryQuery | { error: string } {
@@ -57,13 +51,14 @@ function parseHistoryArgs(args: string): HistoryQuery | { error: string } {
   for (const token of args.split(/\s+/).filter(Boolean)) {
     const [key, value = ""] = token.split(/:(.*)/s);
     if (key === "status") {
-      if (!(DECISION_STATUSES as readonly string[]).includes(value))
+      const status = z.enum(DECISION_STATUSES).safeParse(value);
+      if (!status.success)
         return { error: say("history-bad-filter", { key, value, allowed: DECISION_STATUSES }) };
-      query.status = value as (typeof DECISION_STATUSES)[number];
+      query.status = status.data;
     } else if (key === "option") {
-      if (!(OPTION_IDS as readonly string[]).includes(value))
-        return { error: say("history-bad-filter", { key, value, allowed: OPTION_IDS }) };
-      query.option = value as (typeof OPTION_IDS)[number];
+      const option = z.enum(OPTION_IDS).safeParse(value);
+      if (!option.success) return { error: say("history-bad-filter", { key, value, allowed: OPTION_IDS }) };
+      query.option = option.data;
     } else words.push(token);
   }
   if (words.length > 0) query.text = words.join(" ").slice(0, 500);

@@ -1,12 +1,13 @@
 import type { RespondArguments } from "@slack/bolt";
 import { answerMessage } from "../blocks/answer.js";
-import type { SlackDeps } from "../deps.js";
+import type { AppContext } from "../context.js";
 import { say } from "../words.js";
 
 /** `/endpoint-advice show EA-42`: the stored answer, only to the person who asked. */
-export function showDecision(deps: SlackDeps, workspace: string, args: string): RespondArguments {
+export function showDecision({ services, workspace }: AppContext, args: string): RespondArguments {
   const id = args.trim().split(/\s+/)[0] ?? "";
-  const decision = id === "" ? undefined : deps.store.getDecision(workspace, id);
+  const decision = id === "" ? undefined : services.store.getDecision(workspace, id);
   if (decision === undefined) return { response_type: "ephemeral", text: say("not-found", { id }) };
-  return { response_type: "ephemeral", ...answerMessage(decision, "read-only") };
+  const history = services.store.history(workspace, decision.id);
+  return { response_type: "ephemeral", ...answerMessage(decision, services.knowledge, history, "read-only") };
 }
