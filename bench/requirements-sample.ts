@@ -1,6 +1,11 @@
-import { CLOUDS } from "../src/advice/options.js";
-import type { Requirements } from "../src/advice/requirements.js";
-import { DNS_SETUPS, PROTOCOLS, RequirementsSchema, TARGETS } from "../src/advice/requirements.js";
+import {
+  CLOUDS,
+  type Requirements,
+  DNS_SETUPS,
+  PROTOCOLS,
+  RequirementsSchema,
+  TARGETS,
+} from "../src/vocabulary/index.js";
 import type { Knowledge } from "../src/knowledge/index.js";
 
 /**

@@ -26,7 +26,7 @@ export async function run(): Promise<StoreResult[]> {
   const folder = mkdtempSync(join(tmpdir(), "endpoint-advice-bench-"));
   const path = join(folder, "bench.db");
   const samples = sampleDecisions();
-  const store = openStore(path);
+  const store = await openStore(path);
   try {
     const seedStart = process.hrtime.bigint();
     await seed(store, samples, count);
@@ -36,16 +36,18 @@ export async function run(): Promise<StoreResult[]> {
         name: `seed ${count.toLocaleString("en-US")} decisions (batches of ${SEED_BATCH})`,
         ...info(count / seedSeconds, "decisions/s"),
       },
-      insertRate(store, samples),
-      percentile95("latest 20, p95", "ms", "< 5", 5, () => store.listDecisions(WORKSPACE, { limit: 20 })),
-      searchP95(store),
-      recheckTime(store),
+      await insertRate(store, samples),
+      await percentile95("latest 20, p95", "ms", "< 5", 5, () =>
+        store.listDecisions(WORKSPACE, { limit: 20 }),
+      ),
+      await searchP95(store),
+      await recheckTime(store),
       { name: "database file", ...info(statSync(path).size / 2 ** 20, "MiB") },
     ];
     writeReport(count, results);
     return results;
   } finally {
-    store.close();
+    await store.close();
     rmSync(folder, { recursive: true, force: true });
   }
 }
@@ -101,16 +103,16 @@ function nthDecision(samples: Sample[], n: number, prefix: string): NewDecision 
 async function seed(store: DecisionStore, samples: Sample[], count: number): Promise<void> {
   for (let start = 0; start < count; start += SEED_BATCH) {
     const end = Math.min(start + SEED_BATCH, count);
-    store.saveDecisions(range(start, end, (n) => nthDecision(samples, n, "seed")));
+    await store.saveDecisions(range(start, end, (n) => nthDecision(samples, n, "seed")));
     process.stderr.write(`\rseeded ${end.toLocaleString("en-US")} of ${count.toLocaleString("en-US")}`);
     await setImmediate();
   }
   process.stderr.write("\n");
 }
 
-function insertRate(store: DecisionStore, samples: Sample[]): StoreResult {
-  const elapsed = seconds(() => {
-    for (let n = 0; n < INSERTS; n += 1) store.saveDecision(nthDecision(samples, n, "insert"));
+async function insertRate(store: DecisionStore, samples: Sample[]): Promise<StoreResult> {
+  const elapsed = await seconds(async () => {
+    for (let n = 0; n < INSERTS; n += 1) await store.saveDecision(nthDecision(samples, n, "insert"));
   });
   const rate = INSERTS / elapsed;
   return {
@@ -122,7 +124,7 @@ function insertRate(store: DecisionStore, samples: Sample[]): StoreResult {
   };
 }
 
-function searchP95(store: DecisionStore): StoreResult {
+function searchP95(store: DecisionStore): Promise<StoreResult> {
   const queries = [
     ...TEAMS,
     ...PURPOSES,
@@ -138,10 +140,10 @@ function searchP95(store: DecisionStore): StoreResult {
   );
 }
 
-function recheckTime(store: DecisionStore): StoreResult {
+async function recheckTime(store: DecisionStore): Promise<StoreResult> {
   const knowledge = loadKnowledge();
-  const elapsed = seconds(() => {
-    const report = recheck(take(store.allDecisions(WORKSPACE), RECHECKED), knowledge);
+  const elapsed = await seconds(async () => {
+    const report = await recheck(take(store.allDecisions(WORKSPACE), RECHECKED), knowledge);
     if (report.checked !== RECHECKED) throw new Error(`re-checked ${report.checked}, expected ${RECHECKED}`);
   });
   return {
@@ -153,15 +155,15 @@ function recheckTime(store: DecisionStore): StoreResult {
   };
 }
 
-function percentile95(
+async function percentile95(
   name: string,
   unit: string,
   target: string,
   limitMs: number,
-  action: () => unknown,
-): StoreResult {
+  action: () => Promise<unknown>,
+): Promise<StoreResult> {
   const timings: number[] = [];
-  for (let i = 0; i < 1000; i += 1) timings.push(seconds(action) * 1000);
+  for (let i = 0; i < 1000; i += 1) timings.push((await seconds(action)) * 1000);
   timings.sort((a, b) => a - b);
   const p95 = timings[Math.floor(timings.length * 0.95)] as number;
   return { name, value: round(p95), unit, target, ok: p95 < limitMs };
@@ -171,9 +173,9 @@ function info(value: number, unit: string): Omit<StoreResult, "name"> {
   return { value: round(value), unit, target: "", ok: true };
 }
 
-function seconds(action: () => unknown): number {
+async function seconds(action: () => Promise<unknown>): Promise<number> {
   const start = process.hrtime.bigint();
-  action();
+  await action();
   return Number(process.hrtime.bigint() - start) / 1e9;
 }
 
@@ -185,10 +187,10 @@ function* range<T>(start: number, end: number, item: (n: number) => T): Generato
   for (let n = start; n < end; n += 1) yield item(n);
 }
 
-function* take<T>(items: Iterable<T>, count: number): Generator<T> {
+async function* take<T>(items: AsyncIterable<T>, count: number): AsyncGenerator<T> {
   if (count <= 0) return;
   let taken = 0;
-  for (const item of items) {
+  for await (const item of items) {
     yield item;
     taken += 1;
     if (taken === count) return;

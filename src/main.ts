@@ -11,7 +11,7 @@ async function main(): Promise<void> {
     console.error(`endpoint-advice: ${config.message}`);
     process.exit(1);
   }
-  const store = openStore(config.value.databasePath);
+  const store = await openStore(config.value.databasePath);
   const knowledge = loadKnowledge();
   const slack = createSlackApp(config.value, { store, knowledge });
   const { port } = await slack.start();
@@ -30,7 +30,7 @@ async function main(): Promise<void> {
     try {
       await slack.stop();
     } finally {
-      store.close();
+      await store.close();
     }
     process.exit(0);
   };

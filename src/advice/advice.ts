@@ -1,4 +1,4 @@
-import type { OptionId } from "./options.js";
+import type { KnowledgeVersions, OptionId } from "../vocabulary/index.js";
 
 /** One line of a monthly cost calculation: quantity × unit price = usd. */
 export interface CostLine {
@@ -69,15 +69,6 @@ export interface BudgetCheck {
   withinBudget: boolean | null;
   /** When the recommendation is over budget or unpriced: the cheapest fitting option within budget, or null. */
   cheaperFit: CheaperFit | null;
-}
-
-export interface KnowledgeVersions {
-  tree: string;
-  catalog: string;
-  pricing: string;
-  options: string;
-  /** Absent from decisions saved before the questionnaire was versioned with the other data. */
-  questionnaire?: string;
 }
 
 /** The advice (DESIGN.md §3): the same object `--json` prints and the templates render. */

@@ -11,11 +11,9 @@ import type {
 } from "./advice.js";
 import { matches } from "./conditions.js";
 import { costOf } from "./cost.js";
-import type { Facts } from "./facts.js";
 import { computeFacts, serviceOf } from "./facts.js";
 import { fillCaveat, nextStepsFor } from "./next-steps.js";
-import type { OptionId } from "./options.js";
-import type { Requirements } from "./requirements.js";
+import type { Facts, OptionId, Requirements } from "../vocabulary/index.js";
 
 /**
  * The advice for validated requirements: walks the decision tree to a recommendation, then weighs every other

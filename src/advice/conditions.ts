@@ -1,5 +1,5 @@
 import type { Condition } from "../knowledge/schemas.js";
-import type { Facts } from "./facts.js";
+import type { Facts } from "../vocabulary/index.js";
 
 /** True when every fact named in the condition has the value (or one of the values) it asks for. */
 export function matches(condition: Condition, facts: Facts): boolean {

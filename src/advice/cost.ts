@@ -1,8 +1,7 @@
 import type { Knowledge } from "../knowledge/index.js";
 import type { PriceComponent } from "../knowledge/schemas.js";
 import type { CostBreakdown, CostLine, UnpricedItem } from "./advice.js";
-import type { OptionId } from "./options.js";
-import type { Requirements } from "./requirements.js";
+import type { OptionId, Requirements } from "../vocabulary/index.js";
 
 /**
  * The monthly cost of one option for these requirements, line by line from data/pricing.json.

@@ -1,7 +1,6 @@
 /** The advice core's public entry points: requirements in, advice out. No Slack, no SQL. */
 export { advise } from "./advise.js";
-export { parseRequirements, closeMatches } from "./parse.js";
+export { parseRequirements } from "./parse.js";
 export type { FieldError, Result } from "./parse.js";
-export { treeToMermaid, treeToOutline } from "./tree-diagram.js";
 export type { Advice } from "./advice.js";
-export type { Requirements, RequirementsInput } from "./requirements.js";
+export type { Requirements, RequirementsInput } from "../vocabulary/index.js";

@@ -1,18 +1,6 @@
 import type { ConditionalText, OptionSupport } from "../knowledge/schemas.js";
 import { matches } from "./conditions.js";
-import type { Facts } from "./facts.js";
-
-/**
- * The {placeholders} a next step or caveat may use, filled from the service's catalog entry for the option:
- * {dnsZone} repeats a step once per zone, {dnsZones} lists them all.
- */
-export const STEP_PLACEHOLDERS = [
-  "serviceTag",
-  "groupId",
-  "endpointServiceName",
-  "dnsZone",
-  "dnsZones",
-] as const;
+import type { Facts } from "../vocabulary/index.js";
 
 /**
  * The option's first implementation steps that apply to these facts, with the catalog's details filled in.

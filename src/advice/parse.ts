@@ -1,11 +1,12 @@
 import type { z } from "zod";
 import type { Knowledge } from "../knowledge/index.js";
-import type { Requirements } from "./requirements.js";
-import { RequirementsSchema } from "./requirements.js";
+import { type Requirements, RequirementsSchema } from "../vocabulary/index.js";
 
 export interface FieldError {
   field: string;
   message: string;
+  /** The value given and the values the field accepts here: what a "did you mean" hint is drawn from. */
+  accepted?: { given: string; values: string[] };
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; errors: FieldError[] };
@@ -47,12 +48,11 @@ function checkService(requirements: Requirements, knowledge: Knowledge): FieldEr
   const service = knowledge.findService(id);
   if (service === undefined) {
     const known = knowledge.servicesFor(requirements.cloud).map((s) => s.id);
-    const close = closeMatches(id, known);
-    const hint =
-      close.length > 0
-        ? `did you mean ${close.join(" or ")}?`
-        : `known for ${requirements.cloud}: ${known.join(", ")}`;
-    return { field: "service", message: `unknown service "${id}"; ${hint}` };
+    return {
+      field: "service",
+      message: `unknown service "${id}" for ${requirements.cloud}`,
+      accepted: { given: id, values: known },
+    };
   }
   if (service.cloud !== requirements.cloud) {
     return {
@@ -61,28 +61,4 @@ function checkService(requirements: Requirements, knowledge: Knowledge): FieldEr
     };
   }
   return undefined;
-}
-
-/** Up to three ids within a few typos of the input (or containing it), closest first. */
-export function closeMatches(input: string, candidates: string[]): string[] {
-  const limit = Math.max(2, Math.floor(input.length / 4));
-  return candidates
-    .map((id) => ({ id, distance: id.includes(input) ? 0 : editDistance(input, id) }))
-    .filter((c) => c.distance <= limit)
-    .sort((a, b) => a.distance - b.distance || a.id.localeCompare(b.id))
-    .slice(0, 3)
-    .map((c) => c.id);
-}
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
-      current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution));
-    }
-    previous = current;
-  }
-  return previous[b.length] ?? 0;
 }

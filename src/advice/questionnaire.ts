@@ -5,8 +5,12 @@ import type {
   RequirementField,
   Step,
 } from "../knowledge/questionnaire-schema.js";
-import type { Cloud } from "./options.js";
-import { RequirementsSchema, type Requirements, type RequirementsInput } from "./requirements.js";
+import {
+  type Cloud,
+  RequirementsSchema,
+  type Requirements,
+  type RequirementsInput,
+} from "../vocabulary/index.js";
 import { askConditions, STEPS } from "../knowledge/questionnaire-schema.js";
 
 export { STEPS };

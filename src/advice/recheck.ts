@@ -1,9 +1,8 @@
 import type { Knowledge } from "../knowledge/index.js";
-import type { Advice, KnowledgeVersions } from "./advice.js";
+import type { KnowledgeVersions, OptionId, Requirements } from "../vocabulary/index.js";
+import type { Advice } from "./advice.js";
 import { advise } from "./advise.js";
-import type { OptionId } from "./options.js";
 import { parseRequirements, type FieldError } from "./parse.js";
-import type { Requirements } from "./requirements.js";
 
 /** What re-checking needs of a stored decision (a stored Decision has all of it). */
 export interface StoredAdvice {
@@ -42,12 +41,16 @@ export interface RecheckReport {
 
 /**
  * Runs every stored decision's requirements through today's tree and prices and lists those whose
- * recommendation, cost or budget verdict would now differ. Pure: the caller reads the decisions.
+ * recommendation, cost or budget verdict would now differ. Pure: the caller reads the decisions
+ * (as a stream from the store, hence asynchronous).
  */
-export function recheck(decisions: Iterable<StoredAdvice>, knowledge: Knowledge): RecheckReport {
+export async function recheck(
+  decisions: AsyncIterable<StoredAdvice> | Iterable<StoredAdvice>,
+  knowledge: Knowledge,
+): Promise<RecheckReport> {
   let checked = 0;
   const drifted: Drift[] = [];
-  for (const decision of decisions) {
+  for await (const decision of decisions) {
     checked += 1;
     const drift = driftOf(decision, knowledge);
     if (drift !== undefined) drifted.push(drift);

@@ -2,10 +2,9 @@ import { createHash } from "node:crypto";
 import { join } from "node:path";
 import { userInfo } from "node:os";
 import type { Command } from "commander";
-import type { Advice } from "../advice/advice.js";
-import type { Requirements } from "../advice/requirements.js";
+import type { Requirements } from "../vocabulary/index.js";
 import type { Knowledge } from "../knowledge/index.js";
-import { renderAdvice } from "../render/index.js";
+import { recordAdvice } from "../decisions/index.js";
 import { openStore, StoreError, type Decision, type DecisionStore } from "../store/index.js";
 import { InputError } from "./errors.js";
 import { sayHistory } from "./words.js";
@@ -22,15 +21,18 @@ export function addHistoryOptions(program: Command): void {
  * DATABASE_PATH, else data/endpoint-advice.db under the current folder. A file the store refuses, or a
  * filter it cannot use, is the person's to fix: exit code 2 with the store's message.
  */
-export function withHistory<T>(command: Command, action: (store: DecisionStore, workspace: string) => T): T {
+export async function withHistory<T>(
+  command: Command,
+  action: (store: DecisionStore, workspace: string) => Promise<T>,
+): Promise<T> {
   const { db, workspace } = command.optsWithGlobals<{ db?: string; workspace: string }>();
   const path = db ?? process.env.DATABASE_PATH ?? join(process.cwd(), "data", "endpoint-advice.db");
   try {
-    const store = openStore(path);
+    const store = await openStore(path);
     try {
-      return action(store, workspace);
+      return await action(store, workspace);
     } finally {
-      store.close();
+      await store.close();
     }
   } catch (error) {
     throw error instanceof StoreError ? new InputError(error.message) : error;
@@ -44,28 +46,33 @@ export function withHistory<T>(command: Command, action: (store: DecisionStore, 
 export function saveAdvice(
   command: Command,
   requirements: Requirements,
-  advice: Advice,
   knowledge: Knowledge,
-): string {
-  return withHistory(command, (store, workspace) => {
+): Promise<string> {
+  return withHistory(command, async (store, workspace) => {
     const author = userInfo().username;
-    const { decision, created } = store.saveDecision({
-      workspace,
-      channel: null,
-      author,
-      title: requirements.title,
-      requirements,
-      advice,
-      rendered: renderAdvice(advice, requirements, "text", knowledge),
-      dedupeKey: dedupeKey([workspace, author, requirements, advice.versions]),
-    });
+    // The command line knows no workspace admins: only the author may change what they saved.
+    const actor = { user: author, isAdmin: () => Promise.resolve(false) };
+    const { decision, created } = await recordAdvice(
+      { store, knowledge },
+      {
+        workspace,
+        channel: null,
+        requirements,
+        dedupeKey: dedupeKey([workspace, author, requirements, knowledge.versions]),
+      },
+      actor,
+    );
     return sayHistory(created ? "saved" : "already-saved", { id: decision.id, workspace });
   });
 }
 
 /** A decision that must exist: not found is a person's typo, exit code 2. */
-export function requireDecision(store: DecisionStore, workspace: string, id: string): Decision {
-  const decision = store.getDecision(workspace, id);
+export async function requireDecision(
+  store: DecisionStore,
+  workspace: string,
+  id: string,
+): Promise<Decision> {
+  const decision = await store.getDecision(workspace, id);
   if (decision === undefined) throw new InputError(sayHistory("not-found", { id, workspace }));
   return decision;
 }

@@ -7,7 +7,7 @@ import {
   type Question,
   type QuestionnaireKnowledge,
 } from "../advice/questionnaire.js";
-import { RequirementsSchema } from "../advice/requirements.js";
+import { RequirementsSchema } from "../vocabulary/index.js";
 import { say } from "./words.js";
 
 /**

@@ -23,15 +23,15 @@ export async function changeStatus(
   status: NewStatus,
   actor: Actor,
 ): Promise<Result<StatusChanged>> {
-  const decision = store.getDecision(workspace, id);
+  const decision = await store.getDecision(workspace, id);
   if (decision === undefined) return { ok: false, errors: [{ field: "id", message: `no decision ${id}` }] };
   if (!(await mayChange(decision, actor)))
     return { ok: false, errors: [{ field: "actor", message: `only ${decision.author} or an admin` }] };
-  const changed = store.changeStatus(workspace, decision.id, { status, actor: actor.user });
+  const changed = await store.changeStatus(workspace, decision.id, { status, actor: actor.user });
   if (!changed.ok) return changed;
   const replaced = status === "accepted" ? decision.supersedes : null;
   if (replaced === null) return { ok: true, value: { decision: changed.value, superseded: null } };
-  const superseded = store.changeStatus(workspace, replaced, {
+  const superseded = await store.changeStatus(workspace, replaced, {
     status: "superseded",
     actor: actor.user,
     supersededBy: decision.id,
@@ -40,7 +40,7 @@ export async function changeStatus(
   return {
     ok: true,
     value: {
-      decision: store.getDecision(workspace, decision.id) ?? changed.value,
+      decision: (await store.getDecision(workspace, decision.id)) ?? changed.value,
       superseded: superseded.ok ? superseded.value : null,
     },
   };

@@ -1,5 +1,5 @@
 import { advise } from "../advice/index.js";
-import type { Requirements } from "../advice/requirements.js";
+import type { Requirements } from "../vocabulary/index.js";
 import { renderAdvice, renderTemplate } from "../render/index.js";
 import type { Decision, DecisionId } from "../store/index.js";
 import { mayChange, type Actor } from "./policy.js";
@@ -35,7 +35,7 @@ export async function recordAdvice(
   const { requirements } = request;
   const advice = advise(requirements, knowledge);
   const original =
-    request.basedOn === undefined ? undefined : store.getDecision(request.workspace, request.basedOn);
+    request.basedOn === undefined ? undefined : await store.getDecision(request.workspace, request.basedOn);
   const replaces = original !== undefined && (await mayChange(original, actor));
   const title =
     original !== undefined && !replaces

@@ -1,6 +1,4 @@
-import { FACT_VALUES, isFactName } from "../advice/facts.js";
-import { STEP_PLACEHOLDERS } from "../advice/next-steps.js";
-import { OPTION_IDS } from "../advice/options.js";
+import { FACT_VALUES, isFactName, OPTION_IDS, STEP_PLACEHOLDERS } from "../vocabulary/index.js";
 import { KnowledgeError } from "./error.js";
 import type { Questionnaire } from "./questionnaire-schema.js";
 import type { Catalog, Condition, DecisionTree, OptionProfiles, Pricing } from "./schemas.js";

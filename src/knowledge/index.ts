@@ -1,9 +1,7 @@
 import { readFileSync } from "node:fs";
 import { isAbsolute, join, relative } from "node:path";
 import type { z } from "zod";
-import type { KnowledgeVersions } from "../advice/advice.js";
-import type { Cloud, OptionId } from "../advice/options.js";
-import { OPTION_IDS } from "../advice/options.js";
+import { type Cloud, type KnowledgeVersions, type OptionId, OPTION_IDS } from "../vocabulary/index.js";
 import { dataDir as defaultDataDir, projectRoot } from "../paths.js";
 import { checkConsistency } from "./consistency.js";
 import { KnowledgeError, formatPath } from "./error.js";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { RequirementsSchema, type RequirementsInput } from "../advice/requirements.js";
+import { RequirementsSchema, type RequirementsInput } from "../vocabulary/index.js";
 import { VersionSchema } from "./schemas.js";
 
 /**

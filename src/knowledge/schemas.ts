@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { CLOUDS, OPTION_IDS } from "../advice/options.js";
+import { CLOUDS, OPTION_IDS } from "../vocabulary/index.js";
 
 /**
  * Shapes of the knowledge files in data/. Every figure and rule carries the source that justifies it:

@@ -1,6 +1,6 @@
 import type { Advice } from "../advice/advice.js";
 import { answeredQuestions, type QuestionnaireKnowledge } from "../advice/questionnaire.js";
-import type { Requirements } from "../advice/requirements.js";
+import type { Requirements } from "../vocabulary/index.js";
 import { renderTemplate } from "./environment.js";
 
 export type AdviceFormat = "text" | "markdown";

@@ -51,25 +51,26 @@ export function renderRecheck(report: RecheckReport): string {
  * The whole history, as chunks to write one after another, so a large history never sits in memory.
  * `historyOf` supplies each decision's status changes (Markdown and JSON include them).
  */
-export function* exportDecisions(
-  decisions: Iterable<Decision>,
-  historyOf: (decision: Decision) => StatusChange[],
+export async function* exportDecisions(
+  decisions: AsyncIterable<Decision> | Iterable<Decision>,
+  historyOf: (decision: Decision) => Promise<StatusChange[]>,
   format: DecisionExportFormat,
   knowledge: QuestionnaireKnowledge,
-): Generator<string> {
+): AsyncGenerator<string> {
   if (format === "json") {
-    yield* jsonArray(decisions, (decision) => ({ ...decision, history: historyOf(decision) }));
+    yield* jsonArray(decisions, async (decision) => ({ ...decision, history: await historyOf(decision) }));
     return;
   }
   let header = true;
-  for (const batch of batches(decisions, EXPORT_BATCH)) {
-    yield format === "csv"
-      ? renderTemplate("decision-list.csv", { decisions: batch.map(listRow), header }, "csv")
-      : renderTemplate(
-          "decision-export.md",
-          { decisions: batch.map((decision) => decisionContext(decision, historyOf(decision), knowledge)) },
-          "markdown",
-        );
+  for await (const batch of batches(decisions, EXPORT_BATCH)) {
+    if (format === "csv") {
+      yield renderTemplate("decision-list.csv", { decisions: batch.map(listRow), header }, "csv");
+    } else {
+      const contexts = [];
+      for (const decision of batch)
+        contexts.push(decisionContext(decision, await historyOf(decision), knowledge));
+      yield renderTemplate("decision-export.md", { decisions: contexts }, "markdown");
+    }
     header = false;
   }
 }
@@ -110,18 +111,21 @@ function listRow(decision: Decision): object {
   };
 }
 
-function* jsonArray<T>(items: Iterable<T>, toJson: (item: T) => unknown): Generator<string> {
+async function* jsonArray<T>(
+  items: AsyncIterable<T> | Iterable<T>,
+  toJson: (item: T) => Promise<unknown>,
+): AsyncGenerator<string> {
   let separator = "[\n";
-  for (const item of items) {
-    yield separator + JSON.stringify(toJson(item), null, 2);
+  for await (const item of items) {
+    yield separator + JSON.stringify(await toJson(item), null, 2);
     separator = ",\n";
   }
   yield separator === "[\n" ? "[]\n" : "\n]\n";
 }
 
-function* batches<T>(items: Iterable<T>, size: number): Generator<T[]> {
+async function* batches<T>(items: AsyncIterable<T> | Iterable<T>, size: number): AsyncGenerator<T[]> {
   let batch: T[] = [];
-  for (const item of items) {
+  for await (const item of items) {
     batch.push(item);
     if (batch.length === size) {
       yield batch;

@@ -7,3 +7,5 @@ export { escapeMrkdwn, escapeMarkdown, sanitizeTerminal, escapeCsvField, TARGETS
 export type { Target } from "./escape.js";
 export { renderDecision, renderDecisionList, renderRecheck, exportDecisions } from "./decision.js";
 export type { DecisionFormat, DecisionListFormat, DecisionExportFormat } from "./decision.js";
+export { treeToMermaid, treeToOutline } from "./tree-diagram.js";
+export { explainFieldErrors, closeMatches } from "./did-you-mean.js";

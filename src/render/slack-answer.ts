@@ -1,5 +1,5 @@
 import type { Advice } from "../advice/advice.js";
-import type { Requirements } from "../advice/requirements.js";
+import type { Requirements } from "../vocabulary/index.js";
 import type { Knowledge } from "../knowledge/index.js";
 import { splitSection } from "./advice.js";
 import { renderTemplate } from "./environment.js";

@@ -28,7 +28,7 @@ export async function deliverAnswer(tools: Tools, request: AnswerRequest): Promi
   if (!created) return decision;
   const posted = await postAnswer(tools, request, answerMessage(decision, context.services.knowledge));
   if (posted !== null)
-    context.services.store.setMessageRef(context.workspace, decision.id, posted.channel, posted.ts);
+    await context.services.store.setMessageRef(context.workspace, decision.id, posted.channel, posted.ts);
   await publishHome(tools, request.user);
   return decision;
 }

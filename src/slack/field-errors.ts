@@ -1,12 +1,13 @@
 import type { FieldError } from "../advice/index.js";
 import type { Knowledge } from "../knowledge/index.js";
+import { explainFieldErrors } from "../render/index.js";
 import { numberLimits, textLimit } from "./blocks/questionnaire.js";
 import { say } from "./words.js";
 
 /**
  * Field errors from the Requirements validation, said as a person reads them under an input or after a
- * quick key: what to enter, with the limits the schema sets. The service's own message (did you mean …)
- * and anything not about a known question keep the validation's words.
+ * quick key: what to enter, with the limits the schema sets. A value the field does not know gets the
+ * closest known ones ("did you mean …?"); anything not about a known question keeps the validation's words.
  */
 export function describeFieldErrors(errors: FieldError[], knowledge: Knowledge): FieldError[] {
   const kinds = new Map(
@@ -18,7 +19,7 @@ export function describeFieldErrors(errors: FieldError[], knowledge: Knowledge):
     if (seen.has(error.field)) return [];
     seen.add(error.field);
     const kind = kinds.get(error.field);
-    if (kind === undefined || error.field === "service") return [error];
+    if (kind === undefined || error.accepted !== undefined) return explainFieldErrors([error]);
     return [{ field: error.field, message: fieldMessage(error.field, kind) }];
   });
 }

@@ -1,37 +1,40 @@
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import Database from "better-sqlite3";
+import { BUSY_TIMEOUT_MS, retryWhileBusy } from "./busy.js";
 import { StoreError } from "./errors.js";
 import { APPLICATION_ID, SCHEMA_VERSION, migrate, schemaVersion } from "./migrations/index.js";
-
-/** How long a writer waits for another process's transaction before giving up (SQLITE_BUSY). */
-const BUSY_TIMEOUT_MS = 10_000;
 
 /**
  * Opens (creating if needed) an endpoint-advice database and migrates it. A file that is not ours, or is
  * from a newer version, is refused before anything is written to it.
  */
-export function connect(path: string): Database.Database {
+export async function connect(path: string, lockWaitMs: number): Promise<Database.Database> {
   mkdirSync(dirname(path), { recursive: true });
   const db = openFile(path);
   try {
     db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
-    // A save touches about a dozen pages (row, indexes, full-text segment) but changes few bytes in most:
-    // small pages cut the bytes each save writes to the WAL by more than half. Only a new file can take it.
-    if (isNewFile(db, path)) db.pragma("page_size = 1024");
-    db.pragma("journal_mode = WAL");
-    // Checkpoint every 16 MiB of WAL rather than every 1,000 pages: fewer fsyncs, each page copied once.
-    db.pragma("wal_autocheckpoint = 16384");
-    // In WAL mode NORMAL never corrupts and keeps every commit across a process crash; only a power cut
-    // can lose the last commits. FULL would fsync every save and halve the write rate.
-    db.pragma("synchronous = NORMAL");
-    db.pragma("foreign_keys = ON");
-    migrate(db);
+    await retryWhileBusy(() => prepareFile(db, path), lockWaitMs, path);
     return db;
   } catch (error) {
     db.close();
     throw asStoreError(error, path);
   }
+}
+
+/** Settings, then migrations: each step may meet another process's lock, and is then retried whole. */
+function prepareFile(db: Database.Database, path: string): void {
+  // A save touches about a dozen pages (row, indexes, full-text segment) but changes few bytes in most:
+  // small pages cut the bytes each save writes to the WAL by more than half. Only a new file can take it.
+  if (isNewFile(db, path)) db.pragma("page_size = 1024");
+  db.pragma("journal_mode = WAL");
+  // Checkpoint every 16 MiB of WAL rather than every 1,000 pages: fewer fsyncs, each page copied once.
+  db.pragma("wal_autocheckpoint = 16384");
+  // In WAL mode NORMAL never corrupts and keeps every commit across a process crash; only a power cut
+  // can lose the last commits. FULL would fsync every save and halve the write rate.
+  db.pragma("synchronous = NORMAL");
+  db.pragma("foreign_keys = ON");
+  migrate(db);
 }
 
 function openFile(path: string): Database.Database {

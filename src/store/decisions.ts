@@ -1,7 +1,7 @@
 import type Database from "better-sqlite3";
 import type { Advice } from "../advice/advice.js";
-import type { OptionId } from "../advice/options.js";
-import type { Requirements } from "../advice/requirements.js";
+import type { OptionId, Requirements } from "../vocabulary/index.js";
+import { DEFAULT_LOCK_WAIT_MS, retryWhileBusy } from "./busy.js";
 import { decisionNumber } from "./decision-id.js";
 import { statusChangeErrors } from "./lifecycle.js";
 import { DECISION_COLUMNS, DECISION_SOURCE, listStatement } from "./search.js";
@@ -21,11 +21,19 @@ import type {
 export interface StoreOptions {
   /** The clock for created and status-change times. */
   now?: () => Date;
+  /** How long a call waits in all while another process holds the write lock (default 10 s). */
+  lockWaitMs?: number;
 }
 
 /** The decisions repository over an open, migrated connection. Every query is scoped to a workspace. */
-export function decisionStore(db: Database.Database, options: StoreOptions = {}): DecisionStore {
+export function decisionStore(
+  db: Database.Database,
+  path: string,
+  options: StoreOptions = {},
+): DecisionStore {
   const now = () => (options.now ?? (() => new Date()))().toISOString();
+  const lockWaitMs = options.lockWaitMs ?? DEFAULT_LOCK_WAIT_MS;
+  const run = <T>(attempt: () => T) => retryWhileBusy(attempt, lockWaitMs, path);
   const statements = prepareStatements(db);
   const listStatements = new Map<string, Database.Statement>();
 
@@ -92,45 +100,77 @@ export function decisionStore(db: Database.Database, options: StoreOptions = {})
   });
   const changeOne = db.transaction(changeStatus);
 
+  // Every call is one statement or one transaction, retried whole while another process holds the lock.
   return {
-    saveDecision: (decision) => saveOne.immediate(decision),
-    saveDecisions: (decisions) => saveMany.immediate(decisions),
-    getDecision: (workspace, id) => {
-      const row = find(workspace, id);
-      return row && toDecision(row);
+    saveDecision: (decision) => run(() => saveOne.immediate(decision)),
+    saveDecisions: (decisions) => {
+      const all = [...decisions]; // a retry must see every decision again
+      return run(() => saveMany.immediate(all));
     },
+    getDecision: (workspace, id) =>
+      run(() => {
+        const row = find(workspace, id);
+        return row && toDecision(row);
+      }),
     listDecisions: (workspace, query = {}) => {
-      const { sql, params, limit } = listStatement(workspace, query);
-      let statement = listStatements.get(sql);
-      if (statement === undefined) {
-        statement = db.prepare(sql);
-        listStatements.set(sql, statement);
+      const statement = listStatement(workspace, query);
+      if (!statement.ok) return Promise.resolve(statement);
+      const { sql, params, limit } = statement.value;
+      let prepared = listStatements.get(sql);
+      if (prepared === undefined) {
+        prepared = db.prepare(sql);
+        listStatements.set(sql, prepared);
       }
-      return toPage(statement.all(params) as DecisionRow[], limit);
+      const rows = prepared;
+      return run(() => ({ ok: true, value: toPage(rows.all(params) as DecisionRow[], limit) }));
     },
-    changeStatus: (workspace, id, change) => changeOne.immediate(workspace, id, change),
-    history: (workspace, id) => {
-      const row = find(workspace, id);
-      if (row === undefined) return [];
-      // Creation is the first entry; it is not stored twice (every save would write two more pages).
-      const created: StatusChange = {
-        status: "proposed",
-        actor: row.author,
-        at: row.created_at,
-        comment: "",
-      };
-      return [created, ...(statements.changes.all({ decisionId: row.id }) as StatusChange[])];
-    },
-    setMessageRef: (workspace, id, channel, ts) => {
-      const number = decisionNumber(id);
-      if (number !== undefined) statements.setMessageRef.run({ workspace, number, channel, ts });
-    },
-    stats: (workspace) => decisionStats(statements, workspace),
+    changeStatus: (workspace, id, change) => run(() => changeOne.immediate(workspace, id, change)),
+    history: (workspace, id) =>
+      run(() => {
+        const row = find(workspace, id);
+        if (row === undefined) return [];
+        // Creation is the first entry; it is not stored twice (every save would write two more pages).
+        const created: StatusChange = {
+          status: "proposed",
+          actor: row.author,
+          at: row.created_at,
+          comment: "",
+        };
+        return [created, ...(statements.changes.all({ decisionId: row.id }) as StatusChange[])];
+      }),
+    setMessageRef: (workspace, id, channel, ts) =>
+      run(() => {
+        const number = decisionNumber(id);
+        if (number !== undefined) statements.setMessageRef.run({ workspace, number, channel, ts });
+      }),
+    stats: (workspace) => run(() => decisionStats(statements, workspace)),
     allDecisions: (workspace) =>
-      mapRows(workspace === undefined ? statements.all.iterate() : statements.allIn.iterate({ workspace })),
-    close: () => db.close(),
+      allDecisions((after) =>
+        run(
+          () =>
+            statements.batch.all({ workspace: workspace ?? null, after, limit: ALL_BATCH }) as DecisionRow[],
+        ),
+      ),
+    close: () => {
+      db.close();
+      return Promise.resolve();
+    },
   };
 }
+
+/** Reads in batches by row id, so no statement stays open between batches while others write. */
+async function* allDecisions(batchAfter: (id: number) => Promise<DecisionRow[]>): AsyncGenerator<Decision> {
+  let after = 0;
+  for (;;) {
+    const rows = await batchAfter(after);
+    for (const row of rows) yield toDecision(row);
+    const last = rows.at(-1);
+    if (last === undefined || rows.length < ALL_BATCH) return;
+    after = last.id;
+  }
+}
+
+const ALL_BATCH = 500;
 
 function prepareStatements(db: Database.Database) {
   const select = `SELECT ${DECISION_COLUMNS} FROM ${DECISION_SOURCE}`;
@@ -138,8 +178,9 @@ function prepareStatements(db: Database.Database) {
     byId: db.prepare(`${select} WHERE d.id = @id`),
     byNumber: db.prepare(`${select} WHERE d.workspace = @workspace AND d.number = @number`),
     byDedupeKey: db.prepare(`${select} WHERE d.workspace = @workspace AND d.dedupe_key = @dedupeKey`),
-    all: db.prepare(`${select} ORDER BY d.id`),
-    allIn: db.prepare(`${select} WHERE d.workspace = @workspace ORDER BY d.id`),
+    batch: db.prepare(
+      `${select} WHERE (@workspace IS NULL OR d.workspace = @workspace) AND d.id > @after ORDER BY d.id LIMIT @limit`,
+    ),
     insert: db.prepare(`
       INSERT INTO decision (workspace, number, dedupe_key, channel, author, created_at, title, requirements,
         advice, option, service, monthly_cost_usd, rendered, supersedes)
@@ -277,8 +318,4 @@ function toPage(rows: DecisionRow[], limit: number): DecisionPage {
     items: items.map(toDecision),
     nextCursor: rows.length > limit && last !== undefined ? String(last.id) : null,
   };
-}
-
-function* mapRows(rows: IterableIterator<unknown>): Generator<Decision> {
-  for (const row of rows) yield toDecision(row as DecisionRow);
 }

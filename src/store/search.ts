@@ -1,5 +1,4 @@
-import { StoreError } from "./errors.js";
-import type { DecisionQuery } from "./types.js";
+import type { DecisionQuery, FieldError, Result } from "./types.js";
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 500;
@@ -18,14 +17,19 @@ export interface ListStatement {
  * The SELECT for one page of `listDecisions`, newest first. With text, the full-text index drives the
  * query in row id order so a page stops after `limit` matches instead of sorting every match.
  */
-export function listStatement(workspace: string, query: DecisionQuery): ListStatement {
+export function listStatement(workspace: string, query: DecisionQuery): Result<ListStatement> {
   const limit = pageSize(query.limit);
   const match = matchExpression(query.text ?? "");
   const key = match === null ? "d.id" : "f.rowid";
   const params: Record<string, string | number> = { workspace, limit: limit + 1 };
   const where = ["d.workspace = @workspace"];
-  const add = (name: string, condition: string, value: string | number | undefined) => {
+  const errors: FieldError[] = [];
+  const add = (name: string, condition: string, value: string | number | FieldError | undefined) => {
     if (value === undefined) return;
+    if (typeof value === "object") {
+      errors.push(value);
+      return;
+    }
     params[name] = value;
     where.push(condition);
   };
@@ -34,12 +38,17 @@ export function listStatement(workspace: string, query: DecisionQuery): ListStat
   add("option", "d.option = @option", query.option);
   add("service", "d.service = @service", query.service);
   add("author", "d.author = @author", query.author);
-  add("from", "d.created_at >= @from", query.from === undefined ? undefined : instant(query.from, "start"));
-  add("to", "d.created_at <= @to", query.to === undefined ? undefined : instant(query.to, "end"));
+  add(
+    "from",
+    "d.created_at >= @from",
+    query.from === undefined ? undefined : instant("from", query.from, "start"),
+  );
+  add("to", "d.created_at <= @to", query.to === undefined ? undefined : instant("to", query.to, "end"));
   add("cursor", `${key} < @cursor`, query.cursor === undefined ? undefined : cursorValue(query.cursor));
+  if (errors.length > 0) return { ok: false, errors };
   const source = match === null ? "decision d" : "decision_fts f JOIN decision d ON d.id = f.rowid";
   const sql = `SELECT ${DECISION_COLUMNS} FROM ${source} ${LINKS} WHERE ${where.join(" AND ")} ORDER BY ${key} DESC LIMIT @limit`;
-  return { sql, params, limit };
+  return { ok: true, value: { sql, params, limit } };
 }
 
 /** The FROM clause every single-decision read uses. */
@@ -63,19 +72,19 @@ function pageSize(limit: number | undefined): number {
 }
 
 /** The stored form (toISOString) of a date or time, so they compare as text; a bare date is a whole UTC day. */
-function instant(text: string, end: "start" | "end"): string {
+function instant(field: "from" | "to", text: string, end: "start" | "end"): string | FieldError {
   const dayOnly = /^\d{4}-\d{2}-\d{2}$/.test(text);
   const time = new Date(dayOnly ? `${text}T00:00:00.000Z` : text);
   if (Number.isNaN(time.getTime())) {
-    throw new StoreError("invalid-query", `"${text}" is not a date (YYYY-MM-DD) or an ISO date and time`);
+    return { field, message: `"${text}" is not a date (YYYY-MM-DD) or an ISO date and time` };
   }
   const lastMillisecond = dayOnly && end === "end" ? 86_399_999 : 0;
   return new Date(time.getTime() + lastMillisecond).toISOString();
 }
 
-function cursorValue(cursor: string): number {
+function cursorValue(cursor: string): number | FieldError {
   if (!/^[1-9]\d{0,15}$/.test(cursor)) {
-    throw new StoreError("invalid-query", `"${cursor}" is not a cursor returned by listDecisions`);
+    return { field: "cursor", message: `"${cursor}" is not a cursor returned by listDecisions` };
   }
   return Number(cursor);
 }

@@ -1,7 +1,6 @@
-import type { Advice, KnowledgeVersions } from "../advice/advice.js";
-import type { OptionId } from "../advice/options.js";
+import type { Advice } from "../advice/advice.js";
+import type { KnowledgeVersions, OptionId, Requirements } from "../vocabulary/index.js";
 import type { Result } from "../advice/parse.js";
-import type { Requirements } from "../advice/requirements.js";
 import type { DecisionId } from "./decision-id.js";
 
 export type { DecisionId } from "./decision-id.js";
@@ -91,16 +90,22 @@ export interface DecisionStats {
   acceptedMonthlyCostUsd: number;
 }
 
+/**
+ * The decision history. Every method is asynchronous: PostgreSQL's drivers are, and on SQLite a write
+ * that waits for another process's lock waits without blocking the event loop.
+ */
 export interface DecisionStore {
-  saveDecision(decision: NewDecision): { decision: Decision; created: boolean };
+  saveDecision(decision: NewDecision): Promise<{ decision: Decision; created: boolean }>;
   /** Seeds or imports many decisions in one transaction; returns how many were new. */
-  saveDecisions(decisions: Iterable<NewDecision>): number;
-  getDecision(workspace: string, id: string): Decision | undefined;
-  listDecisions(workspace: string, query?: DecisionQuery): DecisionPage;
-  changeStatus(workspace: string, id: string, change: StatusChangeRequest): Result<Decision>;
-  history(workspace: string, id: string): StatusChange[];
-  setMessageRef(workspace: string, id: string, channel: string, ts: string): void;
-  stats(workspace: string): DecisionStats;
-  allDecisions(workspace?: string): Iterable<Decision>;
-  close(): void;
+  saveDecisions(decisions: Iterable<NewDecision>): Promise<number>;
+  getDecision(workspace: string, id: string): Promise<Decision | undefined>;
+  /** One page, newest first; a filter or cursor it cannot use is an error naming the field, not a throw. */
+  listDecisions(workspace: string, query?: DecisionQuery): Promise<Result<DecisionPage>>;
+  changeStatus(workspace: string, id: string, change: StatusChangeRequest): Promise<Result<Decision>>;
+  history(workspace: string, id: string): Promise<StatusChange[]>;
+  setMessageRef(workspace: string, id: string, channel: string, ts: string): Promise<void>;
+  stats(workspace: string): Promise<DecisionStats>;
+  /** Every decision of the workspace (or of all workspaces), oldest first, read a batch at a time. */
+  allDecisions(workspace?: string): AsyncIterable<Decision>;
+  close(): Promise<void>;
 }

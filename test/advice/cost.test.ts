@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { costOf } from "../../src/advice/cost.js";
-import { RequirementsSchema } from "../../src/advice/requirements.js";
+import { RequirementsSchema } from "../../src/vocabulary/index.js";
 import { knowledge } from "./advice-for.js";
 
 const PB = 1_048_576;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { answeredQuestions, questionsFor, type Answers } from "../../src/advice/questionnaire.js";
-import { RequirementsSchema } from "../../src/advice/requirements.js";
+import { RequirementsSchema } from "../../src/vocabulary/index.js";
 import { loadKnowledge } from "../../src/knowledge/index.js";
 
 const knowledge = loadKnowledge();

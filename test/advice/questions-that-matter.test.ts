@@ -2,15 +2,16 @@ import { describe, expect, it } from "vitest";
 import { advise } from "../../src/advice/index.js";
 import type { Advice } from "../../src/advice/index.js";
 import { computeFacts } from "../../src/advice/facts.js";
-import { CLOUDS, type Cloud } from "../../src/advice/options.js";
-import { questionsFor, STEPS } from "../../src/advice/questionnaire.js";
 import {
+  CLOUDS,
+  type Cloud,
   DNS_SETUPS,
   RequirementsSchema,
   TARGETS,
   type Requirements,
   type RequirementsInput,
-} from "../../src/advice/requirements.js";
+} from "../../src/vocabulary/index.js";
+import { questionsFor, STEPS } from "../../src/advice/questionnaire.js";
 import { loadKnowledge } from "../../src/knowledge/index.js";
 
 /**

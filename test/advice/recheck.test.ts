@@ -16,21 +16,21 @@ function stored(id: string, change: (advice: Advice) => Advice = (a) => a): Stor
 }
 
 describe("recheck", () => {
-  it("reports nothing when today's knowledge gives the same answer", () => {
-    expect(recheck([stored("EA-1"), stored("EA-2")], knowledge)).toEqual({
+  it("reports nothing when today's knowledge gives the same answer", async () => {
+    expect(await recheck([stored("EA-1"), stored("EA-2")], knowledge)).toEqual({
       checked: 2,
       versions: knowledge.versions,
       drifted: [],
     });
   });
 
-  it("lists a changed recommendation and cost with the old and new versions", () => {
+  it("lists a changed recommendation and cost with the old and new versions", async () => {
     const old = stored("EA-3", (a) => ({
       ...a,
       recommendation: { ...a.recommendation, option: "service-endpoint", monthlyCostUsd: 0 },
       versions: oldVersions,
     }));
-    const report = recheck([stored("EA-1"), old], knowledge);
+    const report = await recheck([stored("EA-1"), old], knowledge);
 
     expect(report.drifted).toEqual([
       {
@@ -49,8 +49,8 @@ describe("recheck", () => {
     ]);
   });
 
-  it("ignores a cost difference below a cent and reports a budget verdict that flipped", () => {
-    const report = recheck(
+  it("ignores a cost difference below a cent and reports a budget verdict that flipped", async () => {
+    const report = await recheck(
       [
         stored("EA-1", (a) => ({ ...a, recommendation: { ...a.recommendation, monthlyCostUsd: 2055.301 } })),
         stored("EA-2", (a) => ({ ...a, cost: { ...a.cost, withinBudget: false } })),
@@ -60,9 +60,9 @@ describe("recheck", () => {
     expect(report.drifted.map((d) => [d.id, d.changes])).toEqual([["EA-2", ["budget"]]]);
   });
 
-  it("reports requirements that today's catalog no longer accepts", () => {
+  it("reports requirements that today's catalog no longer accepts", async () => {
     const retired = { ...stored("EA-4"), requirements: { ...requirements, service: "azure-retired-store" } };
-    const [drift] = recheck([retired], knowledge).drifted;
+    const [drift] = (await recheck([retired], knowledge)).drifted;
 
     expect(drift).toMatchObject({ id: "EA-4", changes: ["requirements"], after: null });
     expect(drift?.errors).toEqual([expect.objectContaining({ field: "service" })]);

@@ -76,10 +76,10 @@ describe("the decision history on the command line", () => {
     expect(JSON.parse(ok(run(["recheck", "--json"])))).toMatchObject({ checked: 1, drifted: [] });
   });
 
-  it("re-check lists a decision saved with older knowledge whose answer changed", () => {
+  it("re-check lists a decision saved with older knowledge whose answer changed", async () => {
     const { advice } = storageQuestion();
-    const store = openStore(db);
-    store.saveDecision(
+    const store = await openStore(db);
+    await store.saveDecision(
       newDecision({
         workspace: "local",
         advice: {
@@ -94,7 +94,7 @@ describe("the decision history on the command line", () => {
         },
       }),
     );
-    store.close();
+    await store.close();
 
     const text = ok(run(["recheck"]));
     expect(text).toContain("1 of 1 decisions would now be answered differently");

@@ -1,6 +1,6 @@
 import { PassThrough } from "node:stream";
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import { RequirementsSchema } from "../../src/advice/requirements.js";
+import { RequirementsSchema } from "../../src/vocabulary/index.js";
 import { loadKnowledge } from "../../src/knowledge/index.js";
 
 /** The answers a person types, by Requirements field; the mocked prompts look them up by question label. */

@@ -6,7 +6,7 @@ import {
   renderRecheck,
 } from "../../src/render/index.js";
 import type { Decision, StatusChange } from "../../src/store/index.js";
-import { storageQuestion } from "../store/new-decision.js";
+import { collect, storageQuestion } from "../store/new-decision.js";
 
 const { advice, requirements, knowledge } = storageQuestion();
 
@@ -129,12 +129,12 @@ describe("renderDecisionList", () => {
 });
 
 describe("exportDecisions", () => {
-  const all = (format: "markdown" | "json" | "csv", items: Decision[]) =>
-    [...exportDecisions(items, () => history, format, knowledge)].join("");
+  const all = async (format: "markdown" | "json" | "csv", items: Decision[]) =>
+    (await collect(exportDecisions(items, () => Promise.resolve(history), format, knowledge))).join("");
 
-  it("quotes every CSV field, doubles quotes and keeps formulas inert", () => {
+  it("quotes every CSV field, doubles quotes and keeps formulas inert", async () => {
     const tricky = { ...decision, title: 'He said "go", then =SUM(A1)', notes: "line one\nline two" };
-    const lines = all("csv", [tricky, { ...decision, id: "EA-8", channel: null }])
+    const lines = (await all("csv", [tricky, { ...decision, id: "EA-8", channel: null }]))
       .trimEnd()
       .split("\n");
 
@@ -150,17 +150,17 @@ describe("exportDecisions", () => {
     expect(lines[2]).toContain(`"EA-8","T1","2026-03-01T09:30:00.000Z","U-ann",,"Payments`);
   });
 
-  it("exports JSON that parses back to the decisions with their history", () => {
-    expect(JSON.parse(all("json", []))).toEqual([]);
-    expect(JSON.parse(all("json", [decision, decision]))).toEqual([
+  it("exports JSON that parses back to the decisions with their history", async () => {
+    expect(JSON.parse(await all("json", []))).toEqual([]);
+    expect(JSON.parse(await all("json", [decision, decision]))).toEqual([
       { ...decision, history },
       { ...decision, history },
     ]);
   });
 
-  it("exports every decision as a record in Markdown, across batches", () => {
+  it("exports every decision as a record in Markdown, across batches", async () => {
     const many = Array.from({ length: 450 }, (_, index) => ({ ...decision, id: `EA-${index + 1}` as const }));
-    const markdown = all("markdown", many);
+    const markdown = await all("markdown", many);
     expect(markdown.match(/^# EA-\d+: /gm)).toHaveLength(450);
     expect(markdown).toContain("# EA-450: ");
   });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { AUTHOR, CHANNEL, TEAM, useTestApp } from "./harness.js";
 import { buttonPress } from "./payloads.js";
+import { listed } from "../store/new-decision.js";
 
 const app = useTestApp();
 
@@ -8,7 +9,7 @@ const app = useTestApp();
 async function decide(): Promise<string> {
   await app().command("quick cloud=azure service=azure-key-vault onprem=yes budget=20 title=Vault");
   await app().stub.waitFor("views.publish");
-  return app().store.listDecisions(TEAM).items[0]!.id;
+  return (await listed(app().store, TEAM)).items[0]!.id;
 }
 
 const press = (actionId: string, id: string, user = AUTHOR) =>
@@ -21,7 +22,7 @@ describe("buttons on an answer", () => {
     const [refusal] = await app().stub.waitFor("response_url");
     expect(refusal!.body).toMatchObject({ response_type: "ephemeral", replace_original: false });
     expect(String(refusal!.body.text)).toContain(`only <@${AUTHOR}>`);
-    expect(app().store.getDecision(TEAM, id)!.status).toBe("proposed");
+    expect((await app().store.getDecision(TEAM, id))!.status).toBe("proposed");
     expect(app().stub.callsTo("chat.update")).toHaveLength(0);
   });
 
@@ -34,7 +35,7 @@ describe("buttons on an answer", () => {
     const json = JSON.stringify(update!.body.blocks);
     expect(json).toContain("accepted");
     expect(json).not.toContain("decision_accept");
-    expect(app().store.getDecision(TEAM, id)!.status).toBe("accepted");
+    expect((await app().store.getDecision(TEAM, id))!.status).toBe("accepted");
     const publishes = await app().stub.waitFor("views.publish", 2);
     expect(publishes[1]!.body.user_id).toBe("U0ADMIN");
   });
@@ -43,7 +44,7 @@ describe("buttons on an answer", () => {
     const id = await decide();
     await press("decision_reject", id);
     await app().stub.waitFor("chat.update");
-    expect(app().store.getDecision(TEAM, id)!.status).toBe("rejected");
+    expect((await app().store.getDecision(TEAM, id))!.status).toBe("rejected");
     expect(app().stub.callsTo("users.info")).toHaveLength(0);
   });
 

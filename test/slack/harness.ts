@@ -59,7 +59,7 @@ export async function startTestApp(): Promise<TestApp> {
   const stub = new WebApiStub();
   await stub.start();
   const dir = mkdtempSync(join(tmpdir(), "endpoint-advice-slack-"));
-  const store = openStore(join(dir, "decisions.db"));
+  const store = await openStore(join(dir, "decisions.db"));
   const config = loadConfig({
     SLACK_BOT_TOKEN: "xoxb-test",
     SLACK_SIGNING_SECRET: SIGNING_SECRET,
@@ -102,7 +102,7 @@ export async function startTestApp(): Promise<TestApp> {
     limitViolations: () => stub.calls.flatMap((call) => violations(call.method, call.body)),
     async stop() {
       await slack.stop();
-      store.close();
+      await store.close();
       await stub.close();
       rmSync(dir, { recursive: true, force: true });
     },

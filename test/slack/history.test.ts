@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { CHANNEL, TEAM, useTestApp } from "./harness.js";
 import { buttonPress } from "./payloads.js";
+import { listed } from "../store/new-decision.js";
 
 const app = useTestApp();
 
@@ -17,7 +18,7 @@ describe("/endpoint-advice quick", () => {
     expect(ack.status).toBe(200);
     const [post] = await app().stub.waitFor("chat.postMessage");
     expect(post!.body.channel).toBe(CHANNEL);
-    const [decision] = app().store.listDecisions(TEAM).items;
+    const [decision] = (await listed(app().store, TEAM)).items;
     expect(decision!.requirements).toMatchObject({
       service: "azure-key-vault",
       onPremisesAccess: true,
@@ -32,13 +33,13 @@ describe("/endpoint-advice quick", () => {
     expect(reply.response_type).toBe("ephemeral");
     expect(String(reply.text)).toContain("`colour`");
     expect(String(reply.text)).toContain("`onprem`");
-    expect(app().store.listDecisions(TEAM).items).toHaveLength(0);
+    expect((await listed(app().store, TEAM)).items).toHaveLength(0);
   });
 
   it("names the key whose value is wrong", async () => {
     await app().command("quick cloud=mars service=azure-key-vault");
     expect(String((await lastReply(1)).text)).toContain("`cloud`");
-    expect(app().store.listDecisions(TEAM).items).toHaveLength(0);
+    expect((await listed(app().store, TEAM)).items).toHaveLength(0);
   });
 });
 

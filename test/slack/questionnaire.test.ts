@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { AUTHOR, CHANNEL, TEAM, useTestApp } from "./harness.js";
 import { ackViolations } from "./limits.js";
 import { number, radio, select, text, viewClosed, viewSelect, viewSubmission } from "./payloads.js";
+import { listed } from "../store/new-decision.js";
 
 type View = {
   callback_id: string;
@@ -99,7 +100,7 @@ describe("the questionnaire modal", () => {
     const body = JSON.parse(ack.text) as { response_action: string; errors: Record<string, string> };
     expect(body.response_action).toBe("errors");
     expect(Object.keys(body.errors).sort()).toEqual(["dataGbPerMonth", "monthlyBudgetUsd"]);
-    expect(app().store.listDecisions(TEAM).items).toHaveLength(0);
+    expect((await listed(app().store, TEAM)).items).toHaveLength(0);
   });
 
   it("posts the answer in the channel with its buttons, stores it once as proposed and refreshes Home", async () => {
@@ -119,7 +120,7 @@ describe("the questionnaire modal", () => {
     );
     expect(String(post!.body.text)).toContain("Payments &lt;!channel&gt; &amp; Bob's");
     await app().stub.waitFor("views.publish");
-    const [decision] = app().store.listDecisions(TEAM).items;
+    const [decision] = (await listed(app().store, TEAM)).items;
     expect(decision!.messageTs).toBe("1700000000.000001");
     expect(decision).toMatchObject({
       status: "proposed",
@@ -142,7 +143,7 @@ describe("the questionnaire modal", () => {
     ]);
     await app().stub.waitFor("chat.postMessage");
     await app().stub.waitFor("views.publish");
-    expect(app().store.listDecisions(TEAM).items).toHaveLength(1);
+    expect((await listed(app().store, TEAM)).items).toHaveLength(1);
     expect(app().stub.callsTo("chat.postMessage")).toHaveLength(1);
   });
 
@@ -156,7 +157,7 @@ describe("the questionnaire modal", () => {
     };
     expect(body.response_action).toBe("update");
     expect(body.view.blocks[0]!.text.text).toContain("haven't saved anything");
-    expect(app().store.listDecisions(TEAM).items).toHaveLength(0);
+    expect((await listed(app().store, TEAM)).items).toHaveLength(0);
     const notJson = await app().interact(
       viewSubmission({ ...stepTwo, private_metadata: "not json" }, stepTwoAnswers),
     );
@@ -178,7 +179,7 @@ describe("the questionnaire modal", () => {
     const posts = await app().stub.waitFor("chat.postMessage", 2);
     expect(posts[1]!.body.channel).toBe(`D${AUTHOR}`);
     expect(JSON.stringify(posts[1]!.body.blocks)).toContain("not a member");
-    expect(app().store.listDecisions(TEAM).items).toHaveLength(1);
+    expect((await listed(app().store, TEAM)).items).toHaveLength(1);
   });
 
   it("waits out a 429 with Retry-After and then posts once", async () => {
@@ -189,12 +190,12 @@ describe("the questionnaire modal", () => {
     expect(posts[1]!.body.channel).toBe(CHANNEL);
     await app().stub.waitFor("views.publish");
     expect(app().stub.callsTo("chat.postMessage")).toHaveLength(2);
-    expect(app().store.listDecisions(TEAM).items[0]!.messageTs).not.toBeNull();
+    expect((await listed(app().store, TEAM)).items[0]!.messageTs).not.toBeNull();
   });
 
   it("acknowledges closing the modal and stores nothing", async () => {
     const view = await openStepOne();
     expect((await app().interact(viewClosed(view))).status).toBe(200);
-    expect(app().store.listDecisions(TEAM).items).toHaveLength(0);
+    expect((await listed(app().store, TEAM)).items).toHaveLength(0);
   });
 });

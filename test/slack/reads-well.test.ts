@@ -2,6 +2,7 @@ import { writeFileSync } from "node:fs";
 import { expect, it } from "vitest";
 import { TEAM, useTestApp } from "./harness.js";
 import { buttonPress, number, radio, select, text, viewSubmission } from "./payloads.js";
+import { listed } from "../store/new-decision.js";
 
 type View = { callback_id: string; private_metadata: string; blocks: unknown[] };
 
@@ -39,7 +40,7 @@ it("a whole modal flow reads as a person expects: no entities, raw JSON, undefin
     }),
   );
   await app().stub.waitFor("views.publish");
-  const id = app().store.listDecisions(TEAM).items[0]!.id;
+  const id = (await listed(app().store, TEAM)).items[0]!.id;
   const responseUrl = `${app().stub.responseUrl}/buttons`;
   await app().interact(buttonPress("decision_accept", id, { responseUrl }));
   await app().stub.waitFor("chat.update");

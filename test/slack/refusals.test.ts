@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { TEAM, startTestApp } from "./harness.js";
 import type { TestApp } from "./harness.js";
 import { FORM, JSON_TYPE, commandBody, postSigned } from "./signer.js";
+import { listed } from "../store/new-decision.js";
 
 let t: TestApp;
 let callsBefore: number;
@@ -31,7 +32,7 @@ describe("requests Slack did not sign", () => {
     expect(response.status).toBe(401);
     await settle();
     expect(t.stub.calls.length).toBe(callsBefore);
-    expect(t.store.listDecisions(TEAM).items).toHaveLength(0);
+    expect((await listed(t.store, TEAM)).items).toHaveLength(0);
   });
 });
 
@@ -41,7 +42,7 @@ describe("malformed payloads", () => {
     expect(response.status).toBeGreaterThanOrEqual(400);
     const health = await fetch(t.url.replace("/slack/events", "/healthz"));
     expect(health.status).toBe(200);
-    expect(t.store.listDecisions(TEAM).items).toHaveLength(0);
+    expect((await listed(t.store, TEAM)).items).toHaveLength(0);
   });
 
   it("an event body that is not JSON is refused without a crash", async () => {
@@ -58,6 +59,6 @@ describe("malformed payloads", () => {
     );
     expect(response.status).toBe(200);
     await settle();
-    expect(t.store.listDecisions(TEAM).items).toHaveLength(0);
+    expect((await listed(t.store, TEAM)).items).toHaveLength(0);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { AUTHOR, CHANNEL, TEAM, useTestApp } from "./harness.js";
 import { buttonPress, number, radio, select, text, viewSubmission } from "./payloads.js";
+import { listed } from "../store/new-decision.js";
 
 type View = { callback_id: string; private_metadata: string; blocks: unknown[] };
 
@@ -10,7 +11,7 @@ const app = useTestApp();
 async function decide(): Promise<{ id: string; ts: string }> {
   await app().command("quick cloud=azure service=azure-key-vault onprem=yes budget=20 title=Vault");
   await app().stub.waitFor("views.publish");
-  const decision = app().store.listDecisions(TEAM).items[0]!;
+  const decision = (await listed(app().store, TEAM)).items[0]!;
   expect(decision.messageTs).toMatch(/^\d+\.\d+$/);
   return { id: decision.id, ts: decision.messageTs! };
 }
@@ -63,35 +64,33 @@ describe("Re-run with changes", () => {
     const original = await decide();
     await press("decision_accept", original.id, AUTHOR, original.ts);
     await app().stub.waitFor("chat.update");
-    const acceptedCost = app().store.stats(TEAM).acceptedMonthlyCostUsd;
+    const acceptedCost = (await app().store.stats(TEAM)).acceptedMonthlyCostUsd;
     expect(acceptedCost).toBeGreaterThan(0);
 
     await rerun(original.id, AUTHOR, "V_RERUN");
     const posts = await app().stub.waitFor("chat.postMessage", 2);
     await app().stub.waitFor("views.publish", 3);
-    const next = app()
-      .store.listDecisions(TEAM)
-      .items.find((decision) => decision.id !== original.id)!;
+    const next = (await listed(app().store, TEAM)).items.find((decision) => decision.id !== original.id)!;
     expect(next).toMatchObject({ status: "proposed", supersedes: original.id, title: "Vault, now SQL" });
-    expect(app().store.getDecision(TEAM, original.id)).toMatchObject({
+    expect(await app().store.getDecision(TEAM, original.id)).toMatchObject({
       status: "accepted",
       supersededBy: null,
     });
-    expect(app().store.stats(TEAM).acceptedMonthlyCostUsd).toBe(acceptedCost);
+    expect((await app().store.stats(TEAM)).acceptedMonthlyCostUsd).toBe(acceptedCost);
     expect(app().stub.callsTo("chat.update")).toHaveLength(1);
     expect(textOf(posts[1]!.body)).toContain(`replaces *${original.id}* once accepted`);
 
     await press("decision_accept", next.id, AUTHOR, next.messageTs!);
     const updates = await app().stub.waitFor("chat.update", 3);
-    expect(app().store.getDecision(TEAM, original.id)).toMatchObject({
+    expect(await app().store.getDecision(TEAM, original.id)).toMatchObject({
       status: "superseded",
       supersededBy: next.id,
     });
-    expect(app().store.getDecision(TEAM, next.id)).toMatchObject({
+    expect(await app().store.getDecision(TEAM, next.id)).toMatchObject({
       status: "accepted",
       supersedes: original.id,
     });
-    expect(app().store.history(TEAM, original.id).at(-1)).toMatchObject({
+    expect((await app().store.history(TEAM, original.id)).at(-1)).toMatchObject({
       status: "superseded",
       actor: AUTHOR,
     });
@@ -106,13 +105,11 @@ describe("Re-run with changes", () => {
     const original = await decide();
     await rerun(original.id, AUTHOR, "V_REJECT");
     await app().stub.waitFor("chat.postMessage", 2);
-    const next = app()
-      .store.listDecisions(TEAM)
-      .items.find((decision) => decision.id !== original.id)!;
+    const next = (await listed(app().store, TEAM)).items.find((decision) => decision.id !== original.id)!;
     await press("decision_reject", next.id, AUTHOR, next.messageTs ?? undefined);
     await app().stub.waitFor("chat.update");
-    expect(app().store.getDecision(TEAM, next.id)!.status).toBe("rejected");
-    expect(app().store.getDecision(TEAM, original.id)).toMatchObject({
+    expect((await app().store.getDecision(TEAM, next.id))!.status).toBe("rejected");
+    expect(await app().store.getDecision(TEAM, original.id)).toMatchObject({
       status: "proposed",
       supersededBy: null,
     });
@@ -123,25 +120,21 @@ describe("Re-run with changes", () => {
     app().stub.admins.add("U0ADMIN");
     await rerun(original.id, "U0ADMIN", "V_ADMIN");
     await app().stub.waitFor("chat.postMessage", 2);
-    const next = app()
-      .store.listDecisions(TEAM)
-      .items.find((decision) => decision.id !== original.id)!;
+    const next = (await listed(app().store, TEAM)).items.find((decision) => decision.id !== original.id)!;
     expect(next.supersedes).toBe(original.id);
     await press("decision_accept", next.id, "U0ADMIN", next.messageTs!);
     await app().stub.waitFor("chat.update", 2);
-    expect(app().store.getDecision(TEAM, original.id)!.status).toBe("superseded");
+    expect((await app().store.getDecision(TEAM, original.id))!.status).toBe("superseded");
   });
 
   it("by anyone else creates a new proposed decision that names the original, which stays as it was", async () => {
     const original = await decide();
     await rerun(original.id, "U0OTHER", "V_OTHER");
     const posts = await app().stub.waitFor("chat.postMessage", 2);
-    const next = app()
-      .store.listDecisions(TEAM)
-      .items.find((decision) => decision.id !== original.id)!;
+    const next = (await listed(app().store, TEAM)).items.find((decision) => decision.id !== original.id)!;
     expect(next).toMatchObject({ status: "proposed", supersedes: null, author: "U0OTHER" });
     expect(next.title).toBe(`Vault, now SQL (based on ${original.id})`);
-    expect(app().store.getDecision(TEAM, original.id)).toMatchObject({
+    expect(await app().store.getDecision(TEAM, original.id)).toMatchObject({
       status: "proposed",
       supersededBy: null,
     });
@@ -155,7 +148,7 @@ describe("Re-run with changes", () => {
     await app().stub.waitFor("chat.postMessage", 2);
     await rerun(original.id, AUTHOR, "V_TWICE");
     await app().stub.waitFor("views.open", 2);
-    expect(app().store.listDecisions(TEAM).items).toHaveLength(2);
+    expect((await listed(app().store, TEAM)).items).toHaveLength(2);
     expect(app().stub.callsTo("chat.postMessage")).toHaveLength(2);
     expect(app().stub.callsTo("chat.update")).toHaveLength(0);
   });

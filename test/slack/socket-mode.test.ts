@@ -35,7 +35,7 @@ beforeEach(async () => {
     }),
   );
   dir = mkdtempSync(join(tmpdir(), "endpoint-advice-socket-"));
-  store = openStore(join(dir, "decisions.db"));
+  store = await openStore(join(dir, "decisions.db"));
   const config = loadConfig({
     SLACK_BOT_TOKEN: "xoxb-test",
     SLACK_APP_TOKEN: "xapp-test",
@@ -49,7 +49,7 @@ beforeEach(async () => {
 
 afterEach(async () => {
   await slack.stop();
-  store.close();
+  await store.close();
   for (const client of sockets.clients) client.terminate();
   sockets.close();
   await stub.close();

@@ -15,12 +15,12 @@ let store: DecisionStore;
 let stub: WebApiStub;
 beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), "endpoint-advice-token-"));
-  store = openStore(join(dir, "decisions.db"));
+  store = await openStore(join(dir, "decisions.db"));
   stub = new WebApiStub();
   await stub.start();
 });
 afterEach(async () => {
-  store.close();
+  await store.close();
   await stub.close();
   rmSync(dir, { recursive: true, force: true });
 });

@@ -3,7 +3,7 @@ import Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { migrate, SCHEMA_VERSION } from "../../src/store/migrations/index.js";
 import { openStore, StoreError } from "../../src/store/index.js";
-import { newDecision, tempFolder } from "./new-decision.js";
+import { listed, newDecision, tempFolder } from "./new-decision.js";
 
 let folder: ReturnType<typeof tempFolder>;
 beforeEach(() => {
@@ -26,15 +26,15 @@ function pragmas(path: string) {
 }
 
 describe("openStore on a new or empty file", () => {
-  it.each([false, true])("creates the schema (file already exists, empty: %s)", (exists) => {
+  it.each([false, true])("creates the schema (file already exists, empty: %s)", async (exists) => {
     const path = folder.path("a/b/decisions.db");
     if (exists) {
-      openStore(folder.path("a/b/other.db")).close(); // creates the folder
+      await (await openStore(folder.path("a/b/other.db"))).close(); // creates the folder
       writeFileSync(path, "");
     }
-    const store = openStore(path);
-    store.saveDecision(newDecision());
-    store.close();
+    const store = await openStore(path);
+    await store.saveDecision(newDecision());
+    await store.close();
 
     expect(pragmas(path)).toEqual({
       journal: "wal",
@@ -44,40 +44,40 @@ describe("openStore on a new or empty file", () => {
     });
   });
 
-  it("reopens its own file without migrating again", () => {
+  it("reopens its own file without migrating again", async () => {
     const path = folder.path("decisions.db");
-    openStore(path).close();
-    const store = openStore(path);
-    expect(store.saveDecision(newDecision()).decision.id).toBe("EA-1");
-    store.close();
+    await (await openStore(path)).close();
+    const store = await openStore(path);
+    expect((await store.saveDecision(newDecision())).decision.id).toBe("EA-1");
+    await store.close();
   });
 });
 
 describe("migrations from every earlier version", () => {
   it.each(Array.from({ length: SCHEMA_VERSION }, (_, version) => version))(
     "upgrades a file at version %i and keeps its decisions searchable",
-    (version) => {
+    async (version) => {
       const path = folder.path("old.db");
       const db = new Database(path);
       migrate(db, version);
       if (version >= 1) insertVersion1Decision(db);
       db.close();
 
-      const store = openStore(path);
+      const store = await openStore(path);
       try {
         expect(pragmas(path).version).toBe(SCHEMA_VERSION);
         if (version >= 1) {
-          expect(store.listDecisions("T1", { text: "legacy" }).items.map((d) => d.id)).toEqual(["EA-1"]);
-          expect(store.history("T1", "EA-1")).toEqual([
+          expect((await listed(store, "T1", { text: "legacy" })).items.map((d) => d.id)).toEqual(["EA-1"]);
+          expect(await store.history("T1", "EA-1")).toEqual([
             { status: "proposed", actor: "U-old", at: "2025-06-01T08:00:00.000Z", comment: "" },
           ]);
         }
-        expect(store.saveDecision(newDecision({ title: "legacy follow-up" })).decision.id).toBe(
+        expect((await store.saveDecision(newDecision({ title: "legacy follow-up" }))).decision.id).toBe(
           version >= 1 ? "EA-2" : "EA-1",
         );
-        expect(store.listDecisions("T1", { text: "legacy" }).items).toHaveLength(version >= 1 ? 2 : 1);
+        expect((await listed(store, "T1", { text: "legacy" })).items).toHaveLength(version >= 1 ? 2 : 1);
       } finally {
-        store.close();
+        await store.close();
       }
     },
   );
@@ -95,11 +95,15 @@ function insertVersion1Decision(db: Database.Database): void {
 }
 
 describe("files that are not ours", () => {
-  function expectRefusedUntouched(path: string, code: StoreError["code"], message: RegExp): void {
+  async function expectRefusedUntouched(
+    path: string,
+    code: StoreError["code"],
+    message: RegExp,
+  ): Promise<void> {
     const before = readFileSync(path);
     let error: unknown;
     try {
-      openStore(path).close();
+      await (await openStore(path)).close();
     } catch (caught) {
       error = caught;
     }
@@ -110,41 +114,45 @@ describe("files that are not ours", () => {
     expect(existsSync(`${path}-wal`)).toBe(false);
   }
 
-  it("refuses a text file", () => {
+  it("refuses a text file", async () => {
     const path = folder.path("notes.db");
     writeFileSync(path, "meeting notes: use private endpoints\n".repeat(200));
-    expectRefusedUntouched(path, "foreign-file", /notes\.db is not an endpoint-advice database \(not SQLite/);
+    await expectRefusedUntouched(
+      path,
+      "foreign-file",
+      /notes\.db is not an endpoint-advice database \(not SQLite/,
+    );
   });
 
-  it("refuses another application's SQLite database", () => {
+  it("refuses another application's SQLite database", async () => {
     const path = folder.path("other.db");
     const db = new Database(path);
     db.exec(
       "CREATE TABLE invoices (id INTEGER PRIMARY KEY, total REAL); INSERT INTO invoices VALUES (1, 9.5)",
     );
     db.close();
-    expectRefusedUntouched(
+    await expectRefusedUntouched(
       path,
       "foreign-file",
       /other\.db is not an endpoint-advice database; choose another/,
     );
   });
 
-  it("refuses an empty SQLite database that another application has claimed", () => {
+  it("refuses an empty SQLite database that another application has claimed", async () => {
     const path = folder.path("claimed.db");
     const db = new Database(path);
     db.pragma("application_id = 42");
     db.close();
-    expectRefusedUntouched(path, "foreign-file", /is not an endpoint-advice database/);
+    await expectRefusedUntouched(path, "foreign-file", /is not an endpoint-advice database/);
   });
 
-  it("refuses a file from a newer version", () => {
+  it("refuses a file from a newer version", async () => {
     const path = folder.path("newer.db");
-    openStore(path).close();
+    await (await openStore(path)).close();
     const db = new Database(path);
     db.pragma(`user_version = ${SCHEMA_VERSION + 1}`);
     db.close();
-    expectRefusedUntouched(
+    await expectRefusedUntouched(
       path,
       "newer-schema",
       new RegExp(
@@ -153,14 +161,14 @@ describe("files that are not ours", () => {
     );
   });
 
-  it("refuses a damaged file", () => {
+  it("refuses a damaged file", async () => {
     const path = folder.path("damaged.db");
-    const store = openStore(path);
-    store.saveDecision(newDecision());
-    store.close();
+    const store = await openStore(path);
+    await store.saveDecision(newDecision());
+    await store.close();
     const bytes = readFileSync(path);
     bytes.fill(0xff, 100, 4096); // the schema page, after the 100-byte header
     writeFileSync(path, bytes);
-    expectRefusedUntouched(path, "corrupt", /damaged\.db is damaged .*restore it from a backup/);
+    await expectRefusedUntouched(path, "corrupt", /damaged\.db is damaged .*restore it from a backup/);
   });
 });

@@ -1,26 +1,26 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { openStore, StoreError, type DecisionStore } from "../../src/store/index.js";
-import { newDecision, steppingClock, storageQuestion, tempFolder } from "./new-decision.js";
+import { openStore, type DecisionStore } from "../../src/store/index.js";
+import { collect, listed, newDecision, steppingClock, storageQuestion, tempFolder } from "./new-decision.js";
 
 let folder: ReturnType<typeof tempFolder>;
 let store: DecisionStore;
 
-beforeEach(() => {
+beforeEach(async () => {
   folder = tempFolder();
-  store = openStore(folder.path("nested/folder/decisions.db"), {
+  store = await openStore(folder.path("nested/folder/decisions.db"), {
     now: steppingClock("2026-01-30T10:00:00Z"),
   });
 });
-afterEach(() => {
-  store.close();
+afterEach(async () => {
+  await store.close();
   folder.remove();
 });
 
 describe("saveDecision", () => {
-  it("stores every field and numbers decisions per workspace", () => {
-    const first = store.saveDecision(newDecision({ title: "Blob from the DC", channel: "C9" }));
-    const second = store.saveDecision(newDecision());
-    const other = store.saveDecision(newDecision({ workspace: "T2" }));
+  it("stores every field and numbers decisions per workspace", async () => {
+    const first = await store.saveDecision(newDecision({ title: "Blob from the DC", channel: "C9" }));
+    const second = await store.saveDecision(newDecision());
+    const other = await store.saveDecision(newDecision({ workspace: "T2" }));
 
     expect(first.created).toBe(true);
     expect([first.decision.id, second.decision.id, other.decision.id]).toEqual(["EA-1", "EA-2", "EA-1"]);
@@ -41,82 +41,90 @@ describe("saveDecision", () => {
       notes: "",
       messageTs: null,
     });
-    expect(store.getDecision("T1", "EA-1")).toEqual(first.decision);
+    expect(await store.getDecision("T1", "EA-1")).toEqual(first.decision);
     expect(first.decision.advice.recommendation.option).toBe("private-endpoint");
     expect(first.decision.requirements.dataGbPerMonth).toBe(204800);
   });
 
-  it("returns the existing decision for a repeated dedupe key instead of storing a second one", () => {
-    const first = store.saveDecision(newDecision({ dedupeKey: "view-123" }));
-    const again = store.saveDecision(newDecision({ dedupeKey: "view-123", title: "double click" }));
+  it("returns the existing decision for a repeated dedupe key instead of storing a second one", async () => {
+    const first = await store.saveDecision(newDecision({ dedupeKey: "view-123" }));
+    const again = await store.saveDecision(newDecision({ dedupeKey: "view-123", title: "double click" }));
 
     expect(again).toEqual({ decision: first.decision, created: false });
-    expect(store.listDecisions("T1").items).toHaveLength(1);
-    expect(store.saveDecision(newDecision({ workspace: "T2", dedupeKey: "view-123" })).created).toBe(true);
+    expect((await listed(store, "T1")).items).toHaveLength(1);
+    expect((await store.saveDecision(newDecision({ workspace: "T2", dedupeKey: "view-123" }))).created).toBe(
+      true,
+    );
   });
 
-  it("saves many in one call and counts only the new ones", () => {
+  it("saves many in one call and counts only the new ones", async () => {
     const repeated = newDecision({ dedupeKey: "same" });
-    expect(store.saveDecisions([repeated, newDecision(), repeated])).toBe(2);
-    expect(store.listDecisions("T1").items.map((d) => d.id)).toEqual(["EA-2", "EA-1"]);
+    expect(await store.saveDecisions([repeated, newDecision(), repeated])).toBe(2);
+    expect((await listed(store, "T1")).items.map((d) => d.id)).toEqual(["EA-2", "EA-1"]);
   });
 });
 
 describe("getDecision", () => {
-  it("accepts the id in any case and with spaces around it", () => {
-    store.saveDecision(newDecision());
-    expect(store.getDecision("T1", " ea-1 ")?.id).toBe("EA-1");
+  it("accepts the id in any case and with spaces around it", async () => {
+    await store.saveDecision(newDecision());
+    expect((await store.getDecision("T1", " ea-1 "))?.id).toBe("EA-1");
   });
 
-  it.each(["EA-2", "EA-0", "42", "EA-1x", "", "EA-99999999999999999999"])("finds nothing for %j", (id) => {
-    store.saveDecision(newDecision());
-    expect(store.getDecision("T1", id)).toBeUndefined();
-  });
+  it.each(["EA-2", "EA-0", "42", "EA-1x", "", "EA-99999999999999999999"])(
+    "finds nothing for %j",
+    async (id) => {
+      await store.saveDecision(newDecision());
+      expect(await store.getDecision("T1", id)).toBeUndefined();
+    },
+  );
 });
 
 describe("workspace isolation", () => {
-  beforeEach(() => {
-    store.saveDecision(newDecision({ workspace: "T1", title: "secret of T1" }));
+  beforeEach(async () => {
+    await store.saveDecision(newDecision({ workspace: "T1", title: "secret of T1" }));
   });
 
-  it("never shows one workspace's decision to another, even with its id", () => {
-    expect(store.getDecision("T2", "EA-1")).toBeUndefined();
-    expect(store.listDecisions("T2").items).toEqual([]);
-    expect(store.listDecisions("T2", { text: "secret" }).items).toEqual([]);
-    expect(store.history("T2", "EA-1")).toEqual([]);
-    expect([...store.allDecisions("T2")]).toEqual([]);
-    expect(store.stats("T2")).toEqual({ perOption: [], perMonth: [], acceptedMonthlyCostUsd: 0 });
+  it("never shows one workspace's decision to another, even with its id", async () => {
+    expect(await store.getDecision("T2", "EA-1")).toBeUndefined();
+    expect((await listed(store, "T2")).items).toEqual([]);
+    expect((await listed(store, "T2", { text: "secret" })).items).toEqual([]);
+    expect(await store.history("T2", "EA-1")).toEqual([]);
+    expect(await collect(store.allDecisions("T2"))).toEqual([]);
+    expect(await store.stats("T2")).toEqual({ perOption: [], perMonth: [], acceptedMonthlyCostUsd: 0 });
   });
 
-  it("never lets another workspace change it", () => {
-    const change = store.changeStatus("T2", "EA-1", { status: "accepted", actor: "U1" });
-    store.setMessageRef("T2", "EA-1", "C2", "1700000000.000100");
+  it("never lets another workspace change it", async () => {
+    const change = await store.changeStatus("T2", "EA-1", {
+      status: "accepted",
+      actor: "U1",
+    });
+    await store.setMessageRef("T2", "EA-1", "C2", "1700000000.000100");
 
     expect(change).toEqual({
       ok: false,
       errors: [{ field: "id", message: "no decision EA-1 in this workspace" }],
     });
-    expect(store.getDecision("T1", "EA-1")).toMatchObject({ status: "proposed", messageTs: null });
+    expect(await store.getDecision("T1", "EA-1")).toMatchObject({ status: "proposed", messageTs: null });
   });
 
-  it("does not let a decision be superseded by another workspace's decision", () => {
-    store.saveDecision(newDecision({ workspace: "T2" }));
-    store.saveDecision(newDecision({ workspace: "T1" }));
-    const change = store.changeStatus("T2", "EA-1", {
+  it("does not let a decision be superseded by another workspace's decision", async () => {
+    await store.saveDecision(newDecision({ workspace: "T2" }));
+    await store.saveDecision(newDecision({ workspace: "T1" }));
+    const change = await store.changeStatus("T2", "EA-1", {
       status: "superseded",
       supersededBy: "EA-2",
       actor: "U1",
     });
     expect(change.ok).toBe(false);
-    expect(store.getDecision("T1", "EA-2")?.supersedes).toBeNull();
+    expect((await store.getDecision("T1", "EA-2"))?.supersedes).toBeNull();
   });
 });
 
 describe("setMessageRef", () => {
-  it("records where Slack posted the decision", () => {
-    store.saveDecision(newDecision());
-    store.setMessageRef("T1", "ea-1", "C7", "1700000000.000100");
-    expect(store.getDecision("T1", "EA-1")).toMatchObject({
+  it("records where Slack posted the decision", async () => {
+    await store.saveDecision(newDecision());
+    await store.setMessageRef("T1", "ea-1", "C7", "1700000000.000100");
+    expect(await store.getDecision("T1", "EA-1")).toMatchObject({
       messageChannel: "C7",
       messageTs: "1700000000.000100",
     });
@@ -124,14 +132,14 @@ describe("setMessageRef", () => {
 });
 
 describe("listDecisions", () => {
-  beforeEach(() => {
-    store.saveDecision(
+  beforeEach(async () => {
+    await store.saveDecision(
       newDecision({ title: "Payments blob storage", author: "U1", service: "azure-storage-blob" }),
     );
-    store.saveDecision(
+    await store.saveDecision(
       newDecision({ title: "Secrets for the shop", author: "U2", service: "azure-key-vault" }),
     );
-    store.saveDecision(
+    await store.saveDecision(
       newDecision({
         title: "Data lake",
         author: "U1",
@@ -139,67 +147,70 @@ describe("listDecisions", () => {
         service: "azure-storage-blob",
       }),
     );
-    store.saveDecision(
+    await store.saveDecision(
       newDecision({ title: "S3 from the VPC", option: "aws-gateway-endpoint", service: "aws-s3" }),
     );
   });
 
-  const ids = (query: Parameters<DecisionStore["listDecisions"]>[1]) =>
-    store.listDecisions("T1", query).items.map((d) => d.id);
+  const ids = async (query: Parameters<DecisionStore["listDecisions"]>[1]) =>
+    (await listed(store, "T1", query)).items.map((d) => d.id);
 
-  it("lists newest first", () => {
-    expect(ids({})).toEqual(["EA-4", "EA-3", "EA-2", "EA-1"]);
+  it("lists newest first", async () => {
+    expect(await ids({})).toEqual(["EA-4", "EA-3", "EA-2", "EA-1"]);
   });
 
-  it("filters by option, service, author and status", () => {
-    expect(ids({ option: "service-endpoint" })).toEqual(["EA-3"]);
-    expect(ids({ service: "azure-storage-blob" })).toEqual(["EA-3", "EA-1"]);
-    expect(ids({ author: "U2" })).toEqual(["EA-2"]);
-    store.changeStatus("T1", "EA-2", { status: "accepted", actor: "U2" });
-    expect(ids({ status: "accepted" })).toEqual(["EA-2"]);
-    expect(ids({ status: "proposed", service: "azure-storage-blob", author: "U1" })).toEqual([
+  it("filters by option, service, author and status", async () => {
+    expect(await ids({ option: "service-endpoint" })).toEqual(["EA-3"]);
+    expect(await ids({ service: "azure-storage-blob" })).toEqual(["EA-3", "EA-1"]);
+    expect(await ids({ author: "U2" })).toEqual(["EA-2"]);
+    await store.changeStatus("T1", "EA-2", { status: "accepted", actor: "U2" });
+    expect(await ids({ status: "accepted" })).toEqual(["EA-2"]);
+    expect(await ids({ status: "proposed", service: "azure-storage-blob", author: "U1" })).toEqual([
       "EA-3",
       "EA-1",
     ]);
   });
 
-  it("searches title, service, option and notes by whole words in any inflection, or prefixes with *", () => {
-    expect(ids({ text: "payments" })).toEqual(["EA-1"]);
-    expect(ids({ text: "payment" })).toEqual(["EA-1"]);
-    expect(ids({ text: "key vau" })).toEqual([]);
-    expect(ids({ text: "key vau*" })).toEqual(["EA-2"]);
-    expect(ids({ text: "gateway" })).toEqual(["EA-4"]);
-    expect(ids({ text: "STORAGE blob" })).toEqual(["EA-3", "EA-1"]);
-    expect(ids({ text: "storage", option: "private-endpoint" })).toEqual(["EA-1"]);
-    store.changeStatus("T1", "EA-4", {
+  it("searches title, service, option and notes by whole words in any inflection, or prefixes with *", async () => {
+    expect(await ids({ text: "payments" })).toEqual(["EA-1"]);
+    expect(await ids({ text: "payment" })).toEqual(["EA-1"]);
+    expect(await ids({ text: "key vau" })).toEqual([]);
+    expect(await ids({ text: "key vau*" })).toEqual(["EA-2"]);
+    expect(await ids({ text: "gateway" })).toEqual(["EA-4"]);
+    expect(await ids({ text: "STORAGE blob" })).toEqual(["EA-3", "EA-1"]);
+    expect(await ids({ text: "storage", option: "private-endpoint" })).toEqual(["EA-1"]);
+    await store.changeStatus("T1", "EA-4", {
       status: "rejected",
       actor: "U1",
       comment: "Too costly",
     });
-    expect(ids({ text: "costly" })).toEqual(["EA-4"]);
+    expect(await ids({ text: "costly" })).toEqual(["EA-4"]);
   });
 
-  it("treats search syntax as plain words", () => {
-    expect(ids({ text: '"payments*' })).toEqual(["EA-1"]);
-    expect(ids({ text: "*payments" })).toEqual(["EA-1"]);
-    expect(ids({ text: "title: (payments" })).toEqual([]);
-    expect(ids({ text: "NEAR(" })).toEqual([]);
-    expect(ids({ text: "  -- " })).toEqual(["EA-4", "EA-3", "EA-2", "EA-1"]);
+  it("treats search syntax as plain words", async () => {
+    expect(await ids({ text: '"payments*' })).toEqual(["EA-1"]);
+    expect(await ids({ text: "*payments" })).toEqual(["EA-1"]);
+    expect(await ids({ text: "title: (payments" })).toEqual([]);
+    expect(await ids({ text: "NEAR(" })).toEqual([]);
+    expect(await ids({ text: "  -- " })).toEqual(["EA-4", "EA-3", "EA-2", "EA-1"]);
   });
 
-  it("filters by creation time, a date-only end meaning the whole day", () => {
+  it("filters by creation time, a date-only end meaning the whole day", async () => {
     // The clock starts at 10:00 and advances a minute per save: EA-1 10:00 … EA-4 10:03.
-    expect(ids({ from: "2026-01-30T10:01:00Z", to: "2026-01-30T10:02:00.000Z" })).toEqual(["EA-3", "EA-2"]);
-    expect(ids({ to: "2026-01-30" })).toHaveLength(4);
-    expect(ids({ to: "2026-01-29" })).toEqual([]);
-    expect(ids({ from: "2026-01-31" })).toEqual([]);
+    expect(await ids({ from: "2026-01-30T10:01:00Z", to: "2026-01-30T10:02:00.000Z" })).toEqual([
+      "EA-3",
+      "EA-2",
+    ]);
+    expect(await ids({ to: "2026-01-30" })).toHaveLength(4);
+    expect(await ids({ to: "2026-01-29" })).toEqual([]);
+    expect(await ids({ from: "2026-01-31" })).toEqual([]);
   });
 
-  it.each([{}, { text: "endpoint" }])("pages with a cursor (%j)", (query) => {
+  it.each([{}, { text: "endpoint" }])("pages with a cursor (%j)", async (query) => {
     const seen: string[] = [];
     let cursor: string | undefined;
     for (;;) {
-      const page = store.listDecisions("T1", { ...query, limit: 3, ...(cursor ? { cursor } : {}) });
+      const page = await listed(store, "T1", { ...query, limit: 3, ...(cursor ? { cursor } : {}) });
       seen.push(...page.items.map((d) => d.id));
       if (page.nextCursor === null) break;
       cursor = page.nextCursor;
@@ -207,23 +218,29 @@ describe("listDecisions", () => {
     expect(seen).toEqual(["EA-4", "EA-3", "EA-2", "EA-1"]);
   });
 
-  it("refuses a cursor it did not hand out and a date that is not one", () => {
-    expect(() => store.listDecisions("T1", { cursor: "abc" })).toThrow(StoreError);
-    expect(() => store.listDecisions("T1", { from: "last spring" })).toThrow(/not a date/);
+  it("refuses a cursor it did not hand out and a date that is not one", async () => {
+    expect(await store.listDecisions("T1", { cursor: "abc" })).toEqual({
+      ok: false,
+      errors: [{ field: "cursor", message: expect.stringMatching(/not a cursor/) as unknown }],
+    });
+    expect(await store.listDecisions("T1", { from: "last spring" })).toEqual({
+      ok: false,
+      errors: [{ field: "from", message: expect.stringMatching(/not a date/) as unknown }],
+    });
   });
 });
 
 describe("stats and allDecisions", () => {
-  it("counts per option and month and sums the accepted monthly cost", () => {
-    store.saveDecision(newDecision({ costUsd: 10.1 }));
-    store.saveDecision(newDecision({ costUsd: 20.25 }));
-    store.saveDecision(newDecision({ option: "service-endpoint", costUsd: 0 }));
-    store.saveDecision(newDecision({ costUsd: 99 }));
+  it("counts per option and month and sums the accepted monthly cost", async () => {
+    await store.saveDecision(newDecision({ costUsd: 10.1 }));
+    await store.saveDecision(newDecision({ costUsd: 20.25 }));
+    await store.saveDecision(newDecision({ option: "service-endpoint", costUsd: 0 }));
+    await store.saveDecision(newDecision({ costUsd: 99 }));
     for (const id of ["EA-1", "EA-2", "EA-3"]) {
-      store.changeStatus("T1", id, { status: "accepted", actor: "U1" });
+      await store.changeStatus("T1", id, { status: "accepted", actor: "U1" });
     }
 
-    expect(store.stats("T1")).toEqual({
+    expect(await store.stats("T1")).toEqual({
       perOption: [
         { option: "private-endpoint", count: 3 },
         { option: "service-endpoint", count: 1 },
@@ -233,12 +250,12 @@ describe("stats and allDecisions", () => {
     });
   });
 
-  it("iterates one workspace oldest first, or every workspace", () => {
-    store.saveDecision(newDecision({ workspace: "T1" }));
-    store.saveDecision(newDecision({ workspace: "T2" }));
-    store.saveDecision(newDecision({ workspace: "T1" }));
-    expect([...store.allDecisions("T1")].map((d) => d.id)).toEqual(["EA-1", "EA-2"]);
-    expect([...store.allDecisions()].map((d) => `${d.workspace}/${d.id}`)).toEqual([
+  it("iterates one workspace oldest first, or every workspace", async () => {
+    await store.saveDecision(newDecision({ workspace: "T1" }));
+    await store.saveDecision(newDecision({ workspace: "T2" }));
+    await store.saveDecision(newDecision({ workspace: "T1" }));
+    expect((await collect(store.allDecisions("T1"))).map((d) => d.id)).toEqual(["EA-1", "EA-2"]);
+    expect((await collect(store.allDecisions())).map((d) => `${d.workspace}/${d.id}`)).toEqual([
       "T1/EA-1",
       "T2/EA-1",
       "T1/EA-2",

@@ -4,7 +4,7 @@ import Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { openStore } from "../../src/store/index.js";
 import { spawnTs } from "../support/run-ts.js";
-import { tempFolder } from "./new-decision.js";
+import { collect, tempFolder } from "./new-decision.js";
 
 const writer = fileURLToPath(new URL("./writer.ts", import.meta.url));
 
@@ -24,14 +24,14 @@ describe("durability", () => {
     const db = new Database(path);
     expect(db.pragma("integrity_check", { simple: true })).toBe("ok");
     db.close();
-    const store = openStore(path);
+    const store = await openStore(path);
     try {
       for (const line of reported) {
         const [id, key] = line.split(" ");
-        expect(store.getDecision("T1", id ?? "")?.title).toBe(key?.replace("-", " "));
+        expect((await store.getDecision("T1", id ?? ""))?.title).toBe(key?.replace("-", " "));
       }
     } finally {
-      store.close();
+      await store.close();
     }
   });
 
@@ -45,13 +45,13 @@ describe("durability", () => {
       { code: 0, stderr: "", lines: 1000 },
       { code: 0, stderr: "", lines: 1000 },
     ]);
-    const store = openStore(path);
+    const store = await openStore(path);
     try {
-      const ids = [...store.allDecisions("T1")].map((d) => d.id);
+      const ids = (await collect(store.allDecisions("T1"))).map((d) => d.id);
       expect(new Set(ids).size).toBe(2000);
       expect(ids.at(-1)).toBe("EA-2000");
     } finally {
-      store.close();
+      await store.close();
     }
   });
 });

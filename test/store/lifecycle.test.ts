@@ -1,18 +1,18 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { openStore, type DecisionStore, type StatusChangeRequest } from "../../src/store/index.js";
-import { newDecision, steppingClock, tempFolder } from "./new-decision.js";
+import { listed, newDecision, steppingClock, tempFolder } from "./new-decision.js";
 
 let folder: ReturnType<typeof tempFolder>;
 let store: DecisionStore;
 
-beforeEach(() => {
+beforeEach(async () => {
   folder = tempFolder();
-  store = openStore(folder.path("decisions.db"), { now: steppingClock("2026-03-01T09:00:00Z") });
-  store.saveDecision(newDecision({ author: "U-author", title: "Old plan" }));
-  store.saveDecision(newDecision({ author: "U-other", title: "New plan" }));
+  store = await openStore(folder.path("decisions.db"), { now: steppingClock("2026-03-01T09:00:00Z") });
+  await store.saveDecision(newDecision({ author: "U-author", title: "Old plan" }));
+  await store.saveDecision(newDecision({ author: "U-other", title: "New plan" }));
 });
-afterEach(() => {
-  store.close();
+afterEach(async () => {
+  await store.close();
   folder.remove();
 });
 
@@ -22,8 +22,8 @@ const byAuthor = (change: Omit<StatusChangeRequest, "actor">): StatusChangeReque
 });
 
 describe("changeStatus", () => {
-  it("lets the author accept and records who, when and why", () => {
-    const result = store.changeStatus(
+  it("lets the author accept and records who, when and why", async () => {
+    const result = await store.changeStatus(
       "T1",
       "ea-1",
       byAuthor({ status: "accepted", comment: "Agreed in review" }),
@@ -33,23 +33,27 @@ describe("changeStatus", () => {
       ok: true,
       value: { id: "EA-1", status: "accepted", notes: "Agreed in review" },
     });
-    expect(store.history("T1", "EA-1")).toEqual([
+    expect(await store.history("T1", "EA-1")).toEqual([
       { status: "proposed", actor: "U-author", at: "2026-03-01T09:00:00.000Z", comment: "" },
       { status: "accepted", actor: "U-author", at: "2026-03-01T09:02:00.000Z", comment: "Agreed in review" },
     ]);
   });
 
-  it("records whoever the caller names as the actor: who may change a decision is decided before the store", () => {
-    const change = store.changeStatus("T1", "EA-1", { status: "rejected", actor: "U-x" });
+  it("records whoever the caller names as the actor: who may change a decision is decided before the store", async () => {
+    const change = await store.changeStatus("T1", "EA-1", { status: "rejected", actor: "U-x" });
     expect(change).toMatchObject({ ok: true, value: { status: "rejected" } });
-    expect(store.history("T1", "EA-1").at(-1)).toMatchObject({ status: "rejected", actor: "U-x" });
+    expect((await store.history("T1", "EA-1")).at(-1)).toMatchObject({ status: "rejected", actor: "U-x" });
   });
 
-  it("lets a proposed replacement saved with `supersedes` take over its original once asked", () => {
-    store.saveDecision(newDecision({ author: "U-author", supersedes: "EA-1", dedupeKey: "rerun" }));
-    expect(store.getDecision("T1", "EA-3")).toMatchObject({ status: "proposed", supersedes: "EA-1" });
-    expect(store.getDecision("T1", "EA-1")).toMatchObject({ status: "proposed", supersededBy: null });
-    const change = store.changeStatus("T1", "EA-1", byAuthor({ status: "superseded", supersededBy: "EA-3" }));
+  it("lets a proposed replacement saved with `supersedes` take over its original once asked", async () => {
+    await store.saveDecision(newDecision({ author: "U-author", supersedes: "EA-1", dedupeKey: "rerun" }));
+    expect(await store.getDecision("T1", "EA-3")).toMatchObject({ status: "proposed", supersedes: "EA-1" });
+    expect(await store.getDecision("T1", "EA-1")).toMatchObject({ status: "proposed", supersededBy: null });
+    const change = await store.changeStatus(
+      "T1",
+      "EA-1",
+      byAuthor({ status: "superseded", supersededBy: "EA-3" }),
+    );
     expect(change).toMatchObject({ ok: true, value: { status: "superseded", supersededBy: "EA-3" } });
   });
 
@@ -57,17 +61,17 @@ describe("changeStatus", () => {
     ["accepted", "accepted", "EA-1 is accepted and cannot become accepted; allowed: superseded"],
     ["accepted", "rejected", "EA-1 is accepted and cannot become rejected; allowed: superseded"],
     ["rejected", "accepted", "EA-1 is rejected and cannot become accepted; allowed: none, it is final"],
-  ] as const)("refuses %s → %s", (first, next, message) => {
-    expect(store.changeStatus("T1", "EA-1", byAuthor({ status: first })).ok).toBe(true);
-    expect(store.changeStatus("T1", "EA-1", byAuthor({ status: next }))).toEqual({
+  ] as const)("refuses %s → %s", async (first, next, message) => {
+    expect((await store.changeStatus("T1", "EA-1", byAuthor({ status: first }))).ok).toBe(true);
+    expect(await store.changeStatus("T1", "EA-1", byAuthor({ status: next }))).toEqual({
       ok: false,
       errors: [{ field: "status", message }],
     });
-    expect(store.history("T1", "EA-1")).toHaveLength(2);
+    expect(await store.history("T1", "EA-1")).toHaveLength(2);
   });
 
-  it("refuses an unknown decision", () => {
-    expect(store.changeStatus("T1", "EA-9", byAuthor({ status: "accepted" }))).toEqual({
+  it("refuses an unknown decision", async () => {
+    expect(await store.changeStatus("T1", "EA-9", byAuthor({ status: "accepted" }))).toEqual({
       ok: false,
       errors: [{ field: "id", message: "no decision EA-9 in this workspace" }],
     });
@@ -75,15 +79,23 @@ describe("changeStatus", () => {
 });
 
 describe("superseding", () => {
-  it("links both records and keeps the old one", () => {
-    store.changeStatus("T1", "EA-1", byAuthor({ status: "accepted" }));
-    const result = store.changeStatus("T1", "EA-1", byAuthor({ status: "superseded", supersededBy: "ea-2" }));
+  it("links both records and keeps the old one", async () => {
+    await store.changeStatus("T1", "EA-1", byAuthor({ status: "accepted" }));
+    const result = await store.changeStatus(
+      "T1",
+      "EA-1",
+      byAuthor({ status: "superseded", supersededBy: "ea-2" }),
+    );
 
     expect(result).toMatchObject({ ok: true, value: { status: "superseded", supersededBy: "EA-2" } });
-    expect(store.getDecision("T1", "EA-2")).toMatchObject({ status: "proposed", supersedes: "EA-1" });
-    expect(store.getDecision("T1", "EA-1")?.title).toBe("Old plan");
-    expect(store.listDecisions("T1", { status: "superseded" }).items.map((d) => d.id)).toEqual(["EA-1"]);
-    expect(store.history("T1", "EA-1").map((c) => c.status)).toEqual(["proposed", "accepted", "superseded"]);
+    expect(await store.getDecision("T1", "EA-2")).toMatchObject({ status: "proposed", supersedes: "EA-1" });
+    expect((await store.getDecision("T1", "EA-1"))?.title).toBe("Old plan");
+    expect((await listed(store, "T1", { status: "superseded" })).items.map((d) => d.id)).toEqual(["EA-1"]);
+    expect((await store.history("T1", "EA-1")).map((c) => c.status)).toEqual([
+      "proposed",
+      "accepted",
+      "superseded",
+    ]);
   });
 
   it.each([
@@ -91,19 +103,19 @@ describe("superseding", () => {
     [{ status: "superseded", supersededBy: "EA-7" }, "no decision EA-7 in this workspace"],
     [{ status: "superseded", supersededBy: "EA-1" }, "a decision cannot supersede itself"],
     [{ status: "accepted", supersededBy: "EA-2" }, "is only allowed with status superseded"],
-  ] as const)("refuses %j", (change, message) => {
-    expect(store.changeStatus("T1", "EA-1", byAuthor(change))).toEqual({
+  ] as const)("refuses %j", async (change, message) => {
+    expect(await store.changeStatus("T1", "EA-1", byAuthor(change))).toEqual({
       ok: false,
       errors: [{ field: "supersededBy", message }],
     });
-    expect(store.getDecision("T1", "EA-1")).toMatchObject({ status: "proposed", supersededBy: null });
+    expect(await store.getDecision("T1", "EA-1")).toMatchObject({ status: "proposed", supersededBy: null });
   });
 
-  it("refuses a successor that is itself rejected or already replaces another decision", () => {
-    store.saveDecision(newDecision({ author: "U-author" }));
-    store.changeStatus("T1", "EA-2", { status: "rejected", actor: "U-other" });
+  it("refuses a successor that is itself rejected or already replaces another decision", async () => {
+    await store.saveDecision(newDecision({ author: "U-author" }));
+    await store.changeStatus("T1", "EA-2", { status: "rejected", actor: "U-other" });
     expect(
-      store.changeStatus("T1", "EA-1", byAuthor({ status: "superseded", supersededBy: "EA-2" })),
+      await store.changeStatus("T1", "EA-1", byAuthor({ status: "superseded", supersededBy: "EA-2" })),
     ).toEqual({
       ok: false,
       errors: [
@@ -111,12 +123,12 @@ describe("superseding", () => {
       ],
     });
 
-    store.saveDecision(newDecision({ author: "U-author" }));
+    await store.saveDecision(newDecision({ author: "U-author" }));
     expect(
-      store.changeStatus("T1", "EA-1", byAuthor({ status: "superseded", supersededBy: "EA-4" })).ok,
+      (await store.changeStatus("T1", "EA-1", byAuthor({ status: "superseded", supersededBy: "EA-4" }))).ok,
     ).toBe(true);
     expect(
-      store.changeStatus("T1", "EA-3", byAuthor({ status: "superseded", supersededBy: "EA-4" })),
+      await store.changeStatus("T1", "EA-3", byAuthor({ status: "superseded", supersededBy: "EA-4" })),
     ).toEqual({
       ok: false,
       errors: [{ field: "supersededBy", message: "EA-4 already replaces EA-1" }],

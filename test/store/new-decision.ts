@@ -2,9 +2,9 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { advise, parseRequirements } from "../../src/advice/index.js";
-import type { OptionId } from "../../src/advice/options.js";
+import type { OptionId } from "../../src/vocabulary/index.js";
 import { loadKnowledge } from "../../src/knowledge/index.js";
-import type { NewDecision } from "../../src/store/index.js";
+import type { DecisionPage, DecisionQuery, DecisionStore, NewDecision } from "../../src/store/index.js";
 
 /** Today's answer to "reach blob storage from the data centre", as the shipped knowledge gives it. */
 export function storageQuestion() {
@@ -66,4 +66,22 @@ export function steppingClock(start: string): () => Date {
     next += 60_000;
     return now;
   };
+}
+
+/** The page a listing returns, failing the test when the store refused the query. */
+export async function listed(
+  store: DecisionStore,
+  workspace: string,
+  query?: DecisionQuery,
+): Promise<DecisionPage> {
+  const result = await store.listDecisions(workspace, query);
+  if (!result.ok) throw new Error(`listDecisions refused: ${JSON.stringify(result.errors)}`);
+  return result.value;
+}
+
+/** Everything an async iterable yields, in order. */
+export async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
+  const all: T[] = [];
+  for await (const item of items) all.push(item);
+  return all;
 }

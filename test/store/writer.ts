@@ -7,11 +7,11 @@ import { newDecision } from "./new-decision.js";
  */
 const [path, count = "1000000", prefix = "w"] = process.argv.slice(2);
 if (path === undefined) throw new Error("usage: writer.ts DB_PATH [COUNT] [PREFIX]");
-const store = openStore(path);
+const store = await openStore(path);
 for (let index = 0; index < Number(count); index += 1) {
-  const { decision } = store.saveDecision(
+  const { decision } = await store.saveDecision(
     newDecision({ dedupeKey: `${prefix}-${index}`, title: `${prefix} ${index}` }),
   );
   process.stdout.write(`${decision.id} ${prefix}-${index}\n`);
 }
-store.close();
+await store.close();

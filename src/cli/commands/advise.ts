@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { Option, type Command } from "commander";
 import { advise, parseRequirements } from "../../advice/index.js";
-import { renderAdvice } from "../../render/index.js";
+import { explainFieldErrors, renderAdvice } from "../../render/index.js";
 import { InputError } from "../errors.js";
 import { saveAdvice, writeLine } from "../history.js";
 import type { CliContext } from "../program.js";
@@ -34,13 +34,15 @@ export function registerAdvise(program: Command, context: CliContext): void {
           : await readAnswers(options.answers, context);
       const parsed = parseRequirements(input.answers, knowledge);
       if (!parsed.ok)
-        throw new InputError(say("invalid-answers", { source: input.source, errors: parsed.errors }));
+        throw new InputError(
+          say("invalid-answers", { source: input.source, errors: explainFieldErrors(parsed.errors) }),
+        );
       const advice = advise(parsed.value, knowledge);
       const output = options.json
         ? JSON.stringify(advice, null, 2)
         : renderAdvice(advice, parsed.value, options.format, knowledge);
       context.stdout.write(output.endsWith("\n") ? output : `${output}\n`);
-      if (options.save) writeLine(context.stderr, saveAdvice(command, parsed.value, advice, knowledge));
+      if (options.save) writeLine(context.stderr, await saveAdvice(command, parsed.value, knowledge));
     });
 }
 

@@ -19,15 +19,15 @@ export function registerExport(program: Command, context: CliContext): void {
         .default("markdown"),
     )
     .action((id: string | undefined, options: { format: DecisionExportFormat }, command: Command) =>
-      withHistory(command, (store, workspace) => {
-        const one = id === undefined ? undefined : requireDecision(store, workspace, id);
+      withHistory(command, async (store, workspace) => {
+        const one = id === undefined ? undefined : await requireDecision(store, workspace, id);
         const historyOf = (decision: { id: string }) => store.history(workspace, decision.id);
         if (one !== undefined && options.format === "markdown") {
-          context.stdout.write(renderDecision(one, historyOf(one), "markdown", context.knowledge()));
+          context.stdout.write(renderDecision(one, await historyOf(one), "markdown", context.knowledge()));
           return;
         }
         const decisions = one === undefined ? store.allDecisions(workspace) : [one];
-        for (const chunk of exportDecisions(decisions, historyOf, options.format, context.knowledge()))
+        for await (const chunk of exportDecisions(decisions, historyOf, options.format, context.knowledge()))
           context.stdout.write(chunk);
       }),
     );

@@ -1,7 +1,8 @@
 import { InvalidArgumentError, Option, type Command } from "commander";
-import { OPTION_IDS } from "../../advice/options.js";
+import { OPTION_IDS } from "../../vocabulary/index.js";
 import { renderDecisionList, type DecisionListFormat } from "../../render/index.js";
 import { DECISION_STATUSES, MAX_PAGE_SIZE, type DecisionQuery } from "../../store/index.js";
+import { InputError } from "../errors.js";
 import { withHistory, writeLine } from "../history.js";
 import { sayHistory } from "../words.js";
 import type { CliContext } from "../program.js";
@@ -30,9 +31,11 @@ export function registerHistory(program: Command, context: CliContext): void {
     )
     .option("--json", sayHistory("json-option"))
     .action((words: string[], options: HistoryOptions, command: Command) =>
-      withHistory(command, (store, workspace) => {
+      withHistory(command, async (store, workspace) => {
         const { format, json, ...filters } = options;
-        const page = store.listDecisions(workspace, { ...filters, text: words.join(" ") });
+        const listed = await store.listDecisions(workspace, { ...filters, text: words.join(" ") });
+        if (!listed.ok) throw new InputError(sayHistory("bad-filter", { errors: listed.errors }));
+        const page = listed.value;
         writeLine(context.stdout, json ? JSON.stringify(page, null, 2) : renderDecisionList(page, format));
       }),
     );

@@ -12,8 +12,8 @@ export function registerRecheck(program: Command, context: CliContext): void {
     .description(sayHistory("recheck"))
     .option("--json", sayHistory("json-option"))
     .action((options: { json?: boolean }, command: Command) =>
-      withHistory(command, (store, workspace) => {
-        const report = recheck(store.allDecisions(workspace), context.knowledge());
+      withHistory(command, async (store, workspace) => {
+        const report = await recheck(store.allDecisions(workspace), context.knowledge());
         writeLine(context.stdout, options.json ? JSON.stringify(report, null, 2) : renderRecheck(report));
       }),
     );

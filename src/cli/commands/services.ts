@@ -1,5 +1,5 @@
 import { Option, type Command } from "commander";
-import { CLOUDS, type Cloud } from "../../advice/options.js";
+import { CLOUDS, type Cloud } from "../../vocabulary/index.js";
 import { renderTemplate } from "../../render/index.js";
 import type { CliContext } from "../program.js";
 import { say } from "../words.js";

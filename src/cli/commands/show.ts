@@ -22,9 +22,9 @@ export function registerShow(program: Command, context: CliContext): void {
     )
     .option("--json", sayHistory("json-option"))
     .action((id: string, options: ShowOptions, command: Command) =>
-      withHistory(command, (store, workspace) => {
-        const decision = requireDecision(store, workspace, id);
-        const history = store.history(workspace, decision.id);
+      withHistory(command, async (store, workspace) => {
+        const decision = await requireDecision(store, workspace, id);
+        const history = await store.history(workspace, decision.id);
         const format = options.json ? "json" : options.format;
         writeLine(
           context.stdout,

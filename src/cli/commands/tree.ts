@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { treeToMermaid, treeToOutline } from "../../advice/index.js";
+import { treeToMermaid, treeToOutline } from "../../render/index.js";
 import type { CliContext } from "../program.js";
 import { say } from "../words.js";
 

@@ -44,7 +44,7 @@ async function updateAnswer(
   ts: string,
 ): Promise<void> {
   const { client, context, logger } = args;
-  const history = context.services.store.history(context.workspace, decision.id);
+  const history = await context.services.store.history(context.workspace, decision.id);
   try {
     await client.chat.update({
       channel,

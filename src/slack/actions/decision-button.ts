@@ -12,7 +12,7 @@ export function onDecisionButton(act: (decision: Decision, args: ButtonArgs) => 
     await args.ack();
     const { context } = args;
     const id = args.body.actions[0]?.value ?? "";
-    const decision = context.services.store.getDecision(context.workspace, id);
+    const decision = await context.services.store.getDecision(context.workspace, id);
     if (decision === undefined) await tellClicker(args, say("not-found", { id }));
     else await act(decision, args);
   };

@@ -11,5 +11,5 @@ export async function nextHistoryPage({ ack, action, context, respond }: ButtonA
     await respond({ response_type: "ephemeral", replace_original: false, text: say("history-bad-page") });
     return;
   }
-  await respond({ replace_original: true, ...historyPage(context, query) });
+  await respond({ replace_original: true, ...(await historyPage(context, query)) });
 }

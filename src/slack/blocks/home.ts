@@ -1,7 +1,7 @@
 import type { ActionsBlock, HomeView, KnownBlock, PlainTextOption } from "@slack/types";
 import { z } from "zod";
-import { OPTION_IDS } from "../../advice/options.js";
-import type { OptionId } from "../../advice/options.js";
+import { OPTION_IDS } from "../../vocabulary/index.js";
+import type { OptionId } from "../../vocabulary/index.js";
 import type { Knowledge } from "../../knowledge/index.js";
 import { DECISION_STATUSES } from "../../store/index.js";
 import type { Decision, DecisionStats } from "../../store/index.js";

@@ -1,7 +1,7 @@
 import type { InputBlock, InputBlockElement, ModalView, PlainTextOption } from "@slack/types";
 import { z } from "zod";
 import type { Answers, Question } from "../../advice/questionnaire.js";
-import { RequirementsSchema } from "../../advice/requirements.js";
+import { RequirementsSchema } from "../../vocabulary/index.js";
 import type { Step } from "../../knowledge/questionnaire-schema.js";
 import { SLACK_LIMITS } from "../limits.js";
 import { label } from "../words.js";

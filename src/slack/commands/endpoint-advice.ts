@@ -31,10 +31,10 @@ export async function endpointAdvice(args: CommandArgs): Promise<void> {
       await reply({ response_type: "ephemeral", text: say("help", { unknown: null }) });
       return;
     case "history":
-      await reply(showHistory(context, text));
+      await reply(await showHistory(context, text));
       return;
     case "show":
-      await reply(showDecision(context, text));
+      await reply(await showDecision(context, text));
       return;
     case "quick":
       await quickAnswer(args, reply, text);

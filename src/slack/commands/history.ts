@@ -1,7 +1,7 @@
 import type { RespondArguments } from "@slack/bolt";
 import type { KnownBlock } from "@slack/types";
 import { z } from "zod";
-import { OPTION_IDS } from "../../advice/options.js";
+import { OPTION_IDS } from "../../vocabulary/index.js";
 import { DECISION_STATUSES } from "../../store/index.js";
 import { historyLine } from "../blocks/home.js";
 import { button, section } from "../blocks/text.js";
@@ -21,14 +21,20 @@ export const HistoryQuerySchema = z.strictObject({
 export type HistoryQuery = z.infer<typeof HistoryQuerySchema>;
 
 /** `/endpoint-advice history [words] [status:S] [option:O]`: an ephemeral page of decisions, newest first. */
-export function showHistory(context: AppContext, args: string): RespondArguments {
+export async function showHistory(context: AppContext, args: string): Promise<RespondArguments> {
   const parsed = parseHistoryArgs(args);
   if ("error" in parsed) return { response_type: "ephemeral", text: parsed.error };
   return historyPage(context, parsed);
 }
 
-export function historyPage({ services, workspace }: AppContext, query: HistoryQuery): RespondArguments {
-  const { items, nextCursor } = services.store.listDecisions(workspace, { ...query, limit: PAGE_SIZE });
+export async function historyPage(
+  { services, workspace }: AppContext,
+  query: HistoryQuery,
+): Promise<RespondArguments> {
+  const page = await services.store.listDecisions(workspace, { ...query, limit: PAGE_SIZE });
+  // The store refuses a cursor it did not write (tampered, or from another workspace).
+  if (!page.ok) return { response_type: "ephemeral", text: say("history-bad-page") };
+  const { items, nextCursor } = page.value;
   const header = say("history-header", headerWords(query, items.length));
   const blocks: KnownBlock[] = [
     section(header),

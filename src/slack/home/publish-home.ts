@@ -1,4 +1,4 @@
-import type { OptionId } from "../../advice/options.js";
+import type { OptionId } from "../../vocabulary/index.js";
 import { homeView } from "../blocks/home.js";
 import type { HomeFilter } from "../blocks/home.js";
 import type { Tools } from "../context.js";
@@ -9,8 +9,9 @@ const RECENT = 20;
 export async function publishHome(tools: Tools, user: string, filter: HomeFilter = {}): Promise<void> {
   const { client, context, logger } = tools;
   const { store, knowledge } = context.services;
-  const { items } = store.listDecisions(context.workspace, { ...filter, limit: RECENT });
-  const stats = store.stats(context.workspace);
+  const page = await store.listDecisions(context.workspace, { ...filter, limit: RECENT });
+  const items = page.ok ? page.value.items : [];
+  const stats = await store.stats(context.workspace);
   const optionTitle = (option: OptionId) => knowledge.options.options[option].title;
   try {
     await client.views.publish({

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { treeToMermaid, treeToOutline } from "../../src/advice/index.js";
+import { treeToMermaid, treeToOutline } from "../../src/render/index.js";
 import type { DecisionTree } from "../../src/knowledge/schemas.js";
-import { knowledge } from "./advice-for.js";
+import { knowledge } from "../advice/advice-for.js";
 
 const tiny: DecisionTree = {
   version: "2026-11-24",

@@ -15,7 +15,3 @@ export type OptionId = (typeof OPTION_IDS)[number];
 
 export const CLOUDS = ["azure", "aws", "gcp"] as const;
 export type Cloud = (typeof CLOUDS)[number];
-
-export function isOptionId(value: string): value is OptionId {
-  return (OPTION_IDS as readonly string[]).includes(value);
-}
