@@ -1,5 +1,6 @@
 import { loadConfig, loadDotEnv } from "./config.js";
 import { loadKnowledge } from "./knowledge/index.js";
+import { keepServingOnUnhandledRejection } from "./safety-net.js";
 import { createSlackApp } from "./slack/app.js";
 import { openStore } from "./store/index.js";
 
@@ -14,6 +15,7 @@ async function main(): Promise<void> {
   const store = await openStore(config.value.databasePath);
   const knowledge = loadKnowledge();
   const slack = createSlackApp(config.value, { store, knowledge });
+  keepServingOnUnhandledRejection((message) => slack.app.logger.error(message));
   const { port } = await slack.start();
   const { transport } = config.value;
   slack.app.logger.info(

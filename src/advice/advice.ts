@@ -1,3 +1,4 @@
+import type { SourceRef } from "../knowledge/schemas.js";
 import type { KnowledgeVersions, OptionId } from "../vocabulary/index.js";
 
 /** One line of a monthly cost calculation: quantity × unit price = usd. */
@@ -25,6 +26,22 @@ export interface CostBreakdown {
   unpriced: UnpricedItem[];
   /** Assumptions behind the figures (e.g. which global-peering zone is assumed). */
   notes: string[];
+  /**
+   * How the monthly GB were divided between inbound and outbound, when the price meters each direction on
+   * its own (Azure private endpoints); null otherwise. Absent from decisions saved before the split.
+   */
+  dataSplit?: DataSplit | null;
+}
+
+/** The GB counted inbound and outbound, and where the figures come from. */
+export interface DataSplit {
+  inboundGb: number;
+  outboundGb: number;
+  /**
+   * given: both parts were given; rest-outbound / rest-inbound: one part was given and the other is the
+   * rest of the total; even: none was given, so half of the total is assumed each way.
+   */
+  basis: "given" | "rest-outbound" | "rest-inbound" | "even";
 }
 
 /** One step of the decision tree's path: the question asked, the answer taken, the source that justifies it. */
@@ -32,7 +49,10 @@ export interface TraceStep {
   question: string;
   answer: string;
   reason: string;
+  /** The page's link (DESIGN §3); in decisions saved before titled sources, whatever the tree held. */
   source: string;
+  /** The page's title; absent where the tree held a bare link. */
+  sourceTitle?: string;
 }
 
 /** How one option measures up against the requirements. */
@@ -44,7 +64,7 @@ interface OptionVerdict {
   /** For the recommendation: why. For an alternative: why not, or (when it fits) its drawbacks. */
   reasons: string[];
   /** sources[i] justifies reasons[i]. */
-  sources: string[];
+  sources: SourceRef[];
   monthlyCostUsd: number;
 }
 
@@ -77,7 +97,7 @@ export interface Advice {
   alternatives: Alternative[];
   caveats: string[];
   /** caveatSources[i] justifies caveats[i]. */
-  caveatSources: string[];
+  caveatSources: SourceRef[];
   trace: TraceStep[];
   cost: CostBreakdown;
   budget: BudgetCheck;

@@ -1,5 +1,11 @@
 import type { Knowledge } from "../knowledge/index.js";
-import type { ConditionalText, DecisionTree, OptionProfile, Service } from "../knowledge/schemas.js";
+import type {
+  ConditionalText,
+  DecisionTree,
+  OptionProfile,
+  Service,
+  SourceRef,
+} from "../knowledge/schemas.js";
 import type {
   Advice,
   Alternative,
@@ -52,7 +58,7 @@ export function advise(requirements: Requirements, knowledge: Knowledge): Advice
 
 interface Sourced {
   text: string;
-  source: string;
+  source: SourceRef;
 }
 
 function walkTree(
@@ -70,12 +76,17 @@ function walkTree(
       question: node.question,
       answer: branch.answer,
       reason: branch.reason,
-      source: branch.source,
+      ...traceSource(branch.source),
     });
     node = tree.nodes[branch.next];
   }
   if (node === undefined) throw new Error("decision tree leads to a missing node");
   return { option: node.option, trace, reason: { text: node.reason, source: node.source } };
+}
+
+/** A trace step names its page by link and title (DESIGN §3). */
+function traceSource(source: SourceRef): Pick<TraceStep, "source" | "sourceTitle"> {
+  return typeof source === "string" ? { source } : { source: source.url, sourceTitle: source.title };
 }
 
 function alternativeOf(
@@ -129,7 +140,10 @@ function serviceNotes(service: Service | undefined, option: OptionId): Sourced[]
   if (service === undefined) return [];
   const support = service.support[option];
   const supportNote = support?.note === undefined ? [] : [{ text: support.note, source: support.source }];
-  return [...supportNote, ...service.notes];
+  const catalogNotes = [support?.networkingModel, support?.requiresTier, support?.statusNote].filter(
+    (note) => note !== undefined,
+  );
+  return [...supportNote, ...catalogNotes, ...service.notes];
 }
 
 /** Over budget (or unknown): name the cheapest option that fits and stays within it, and what it gives up. */

@@ -1,6 +1,6 @@
 import type { Knowledge } from "../knowledge/index.js";
-import type { PriceComponent } from "../knowledge/schemas.js";
-import type { CostBreakdown, CostLine, UnpricedItem } from "./advice.js";
+import type { DataDirection, PriceComponent } from "../knowledge/schemas.js";
+import type { CostBreakdown, CostLine, DataSplit, UnpricedItem } from "./advice.js";
 import type { OptionId, Requirements } from "../vocabulary/index.js";
 
 /**
@@ -12,9 +12,13 @@ export function costOf(option: OptionId, requirements: Requirements, knowledge: 
   const priced = pricing.options[option];
   const lines: CostLine[] = [];
   const unpriced: UnpricedItem[] = [];
+  const split = dataSplit(requirements);
   for (const component of priced?.components ?? []) {
-    addComponent(component, requirements, pricing.hoursPerMonth, lines, unpriced);
+    addComponent(component, requirements, split, pricing.hoursPerMonth, lines, unpriced);
   }
+  const metersDirections = (priced?.components ?? []).some(
+    (component) => component.kind === "per-gb-tiered" && component.direction !== "all",
+  );
   const totalUsd = trim(lines.reduce((sum, line) => sum + line.usd, 0));
   return {
     lines,
@@ -23,12 +27,33 @@ export function costOf(option: OptionId, requirements: Requirements, knowledge: 
     withinBudget: budgetVerdict(totalUsd, unpriced.length > 0, requirements.monthlyBudgetUsd),
     unpriced,
     notes: (priced?.notes ?? []).map((note) => note.text),
+    dataSplit: metersDirections ? split : null,
   };
+}
+
+/**
+ * The GB each direction's meter counts: the split given, the rest of the total beside one given part, or
+ * (nothing given) half of the total each way.
+ */
+export function dataSplit(requirements: Requirements): DataSplit {
+  const {
+    dataGbPerMonth: total,
+    dataGbInboundPerMonth: inbound,
+    dataGbOutboundPerMonth: outbound,
+  } = requirements;
+  if (inbound !== undefined && outbound !== undefined)
+    return { inboundGb: inbound, outboundGb: outbound, basis: "given" };
+  if (inbound !== undefined)
+    return { inboundGb: inbound, outboundGb: trim(total - inbound), basis: "rest-outbound" };
+  if (outbound !== undefined)
+    return { inboundGb: trim(total - outbound), outboundGb: outbound, basis: "rest-inbound" };
+  return { inboundGb: total / 2, outboundGb: total / 2, basis: "even" };
 }
 
 function addComponent(
   component: PriceComponent,
   requirements: Requirements,
+  split: DataSplit,
   hoursPerMonth: number,
   lines: CostLine[],
   unpriced: UnpricedItem[],
@@ -53,7 +78,18 @@ function addComponent(
       return;
     }
     case "per-gb-tiered":
-      addTiers(component, requirements.dataGbPerMonth, lines, unpriced);
+      addTiers(component, gbCounted(component.direction, requirements, split), lines, unpriced);
+  }
+}
+
+function gbCounted(direction: DataDirection, requirements: Requirements, split: DataSplit): number {
+  switch (direction) {
+    case "inbound":
+      return split.inboundGb;
+    case "outbound":
+      return split.outboundGb;
+    case "all":
+      return split.basis === "given" ? split.inboundGb + split.outboundGb : requirements.dataGbPerMonth;
   }
 }
 
@@ -73,7 +109,7 @@ function addTiers(
     if (quantity === 0 && !(gb === 0 && index === 0)) continue;
     const item = component.tiers.length > 1 ? `${component.item}, ${tier.label}` : component.item;
     if (tier.unitPriceUsd === null) {
-      unpriced.push({ item, pricingPage: component.source });
+      unpriced.push({ item, pricingPage: component.source.url });
       continue;
     }
     lines.push({

@@ -1,12 +1,12 @@
 import type { Knowledge } from "../knowledge/index.js";
-import type { Service } from "../knowledge/schemas.js";
+import type { OptionSupport, Service } from "../knowledge/schemas.js";
 import type { Facts, Requirements } from "../vocabulary/index.js";
 
 /** The facts of one request: the requirement fields plus what the catalog says about the chosen service. */
 export function computeFacts(requirements: Requirements, knowledge: Knowledge): Facts {
   const service = requirements.target === "cloud-service" ? serviceOf(requirements, knowledge) : undefined;
   const supports = (option: keyof Service["support"]): string =>
-    String(service?.support[option]?.supported === true);
+    String(usable(service?.support[option], requirements));
   const serviceEndpoint = service?.support["service-endpoint"];
   return {
     cloud: requirements.cloud,
@@ -31,6 +31,17 @@ export function computeFacts(requirements: Requirements, knowledge: Knowledge): 
     serviceSupportsPrivateServiceConnect: supports("gcp-private-service-connect"),
     serviceSupportsPrivateGoogleAccess: supports("gcp-private-google-access"),
   };
+}
+
+/**
+ * An option the advice may use for the service: documented as supported, not advised against by the vendor
+ * (Container Registry service endpoints), and available in the service's tier when the tier is known (an
+ * unknown tier leaves it usable; the advice names the tier it needs).
+ */
+function usable(support: OptionSupport | undefined, requirements: Requirements): boolean {
+  if (support?.supported !== true || support.status === "not-recommended") return false;
+  const tiers = support.requiresTier?.tiers;
+  return tiers === undefined || requirements.tier === undefined || tiers.includes(requirements.tier);
 }
 
 /** The requested catalog service, when the request is about one (parseRequirements has checked the id). */

@@ -47,11 +47,18 @@ function checkService(requirements: Requirements, knowledge: Knowledge): FieldEr
   if (id === undefined) return undefined;
   const service = knowledge.findService(id);
   if (service === undefined) {
-    const known = knowledge.servicesFor(requirements.cloud).map((s) => s.id);
+    const known = knowledge.offeredServices(requirements.cloud).map((s) => s.id);
     return {
       field: "service",
       message: `unknown service "${id}" for ${requirements.cloud}`,
       accepted: { given: id, values: known },
+    };
+  }
+  if (service.retired !== undefined) {
+    const { date, successor } = service.retired;
+    return {
+      field: "service",
+      message: `${service.name} ("${id}") was retired on ${date}; ask about its successor, ${successor}`,
     };
   }
   if (service.cloud !== requirements.cloud) {

@@ -33,8 +33,8 @@ export interface Choice {
   label: string;
 }
 
-/** What questionsFor needs of the knowledge: the questionnaire and the catalog's services per cloud. */
-export type QuestionnaireKnowledge = Pick<Knowledge, "questionnaire" | "servicesFor">;
+/** What questionsFor needs of the knowledge: the questionnaire and the services offered per cloud. */
+export type QuestionnaireKnowledge = Pick<Knowledge, "questionnaire" | "offeredServices">;
 
 export type Answers = Partial<RequirementsInput>;
 
@@ -104,7 +104,7 @@ function isMet(condition: AskCondition, known: Record<string, unknown>): boolean
 }
 
 function serviceChoices(cloud: unknown, knowledge: QuestionnaireKnowledge): Choice[] {
-  return knowledge.servicesFor(cloud as Cloud).map((s) => ({ value: s.id, label: s.name.slice(0, 75) }));
+  return knowledge.offeredServices(cloud as Cloud).map((s) => ({ value: s.id, label: s.name.slice(0, 75) }));
 }
 
 function chosenLabels(question: Question, value: unknown): string[] {

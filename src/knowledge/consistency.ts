@@ -1,7 +1,7 @@
 import { FACT_VALUES, isFactName, OPTION_IDS, STEP_PLACEHOLDERS } from "../vocabulary/index.js";
 import { KnowledgeError } from "./error.js";
 import type { Questionnaire } from "./questionnaire-schema.js";
-import type { Catalog, Condition, DecisionTree, OptionProfiles, Pricing } from "./schemas.js";
+import type { Catalog, Condition, DecisionTree, OptionProfiles, Pricing, Service } from "./schemas.js";
 
 interface Located<T> {
   file: string;
@@ -90,9 +90,11 @@ function checkGraph(tree: DecisionTree, fail: Fail): void {
 
 function checkCatalog(catalog: Catalog, options: OptionProfiles, fail: Fail): void {
   const ids = new Set<string>();
+  const byId = new Map(catalog.services.map((service) => [service.id, service]));
   catalog.services.forEach((service, index) => {
     if (ids.has(service.id)) fail(`services[${index}].id`, `duplicate id "${service.id}"`);
     ids.add(service.id);
+    checkRetirement(service, byId, `services[${index}].retired.successor`, fail);
     for (const option of Object.keys(service.support) as (keyof typeof service.support)[]) {
       const cloud = options.options[option].cloud;
       if (cloud !== service.cloud) {
@@ -101,8 +103,25 @@ function checkCatalog(catalog: Catalog, options: OptionProfiles, fail: Fail): vo
           `option of cloud ${cloud} on a ${service.cloud} service`,
         );
       }
+      const tiers = service.support[option]?.requiresTier?.tiers ?? [];
+      const unsold = tiers.filter((tier) => !(service.tiers ?? []).includes(tier));
+      if (unsold.length > 0) {
+        fail(
+          `services[${index}].support.${option}.requiresTier.tiers`,
+          `${unsold.join(", ")} is not among the service's tiers (${(service.tiers ?? []).join(", ") || "none listed"})`,
+        );
+      }
     }
   });
+}
+
+/** A retired service names a successor of the same cloud that is itself offered. */
+function checkRetirement(service: Service, byId: Map<string, Service>, at: string, fail: Fail): void {
+  if (service.retired === undefined) return;
+  const successor = byId.get(service.retired.successor);
+  if (successor === undefined) fail(at, `no service "${service.retired.successor}" in the catalog`);
+  else if (successor.retired !== undefined) fail(at, `"${successor.id}" is retired too`);
+  else if (successor.cloud !== service.cloud) fail(at, `"${successor.id}" is a ${successor.cloud} service`);
 }
 
 function checkPricing(pricing: Pricing, fail: Fail): void {
@@ -156,6 +175,7 @@ function checkOptions(profiles: OptionProfiles, fail: Fail): void {
  */
 function checkQuestionnaire(questionnaire: Questionnaire, catalog: Catalog, fail: Fail): void {
   const ids = new Set(catalog.services.map((service) => service.id));
+  const retired = new Set(catalog.services.filter((s) => s.retired !== undefined).map((s) => s.id));
   const clouds = new Set<string>(catalog.services.map((service) => service.cloud));
   const listsCatalog = questionnaire.questions.some((q) => q.choicesFrom === "catalog");
   questionnaire.questions.forEach((q, index) => {
@@ -166,6 +186,8 @@ function checkQuestionnaire(questionnaire: Questionnaire, catalog: Catalog, fail
     q.choices.forEach((choice, i) => {
       if (q.field === "service" && !ids.has(choice.value))
         fail(`${at}.choices[${i}].value`, `no service "${choice.value}" in the catalog`);
+      if (q.field === "service" && retired.has(choice.value))
+        fail(`${at}.choices[${i}].value`, `"${choice.value}" is retired: offer its successor instead`);
       if (q.field === "cloud" && listsCatalog && !clouds.has(choice.value))
         fail(`${at}.choices[${i}].value`, `the catalog has no service of cloud "${choice.value}" to list`);
     });

@@ -21,7 +21,13 @@ export interface Knowledge {
   questionnaire: Questionnaire;
   versions: KnowledgeVersions;
   findService(id: string): Service | undefined;
+  /** Every catalog service of one cloud, retired ones included (old decisions name them). */
   servicesFor(cloud: Cloud): Service[];
+  /**
+   * The services a new question may be about: not retired. The questionnaire, the quick command's hints and
+   * `services` list these. Without a cloud: all clouds, in catalog order.
+   */
+  offeredServices(cloud?: Cloud): Service[];
   /** The option ids of one cloud, in the contract's order (DESIGN.md §1). */
   optionsFor(cloud: Cloud): OptionId[];
 }
@@ -83,6 +89,10 @@ function withIndexes({ catalog, pricing, tree, options, questionnaire }: DataFil
     },
     findService: (id) => byId.get(id),
     servicesFor: (cloud) => byCloud.get(cloud) ?? [],
+    offeredServices: (cloud) =>
+      (cloud === undefined ? catalog.services : (byCloud.get(cloud) ?? [])).filter(
+        (service) => service.retired === undefined,
+      ),
     optionsFor: (cloud) => optionsByCloud.get(cloud) ?? [],
   };
 }

@@ -1,11 +1,25 @@
 import { z } from "zod";
-import { CLOUDS, OPTION_IDS } from "../vocabulary/index.js";
+import { CLOUDS, OPTION_IDS, SERVICE_TIERS } from "../vocabulary/index.js";
 
 /**
- * Shapes of the knowledge files in data/. Every figure and rule carries the source that justifies it:
- * a seed document's file name (e.g. "001_dc66bb4725c1f799.txt") or an official documentation page.
+ * Shapes of the knowledge files in data/. Every figure and rule carries the source that justifies it: a
+ * public page a reader can open, by title and link.
  */
-const source = z.string().min(3);
+export const SourceSchema = z.strictObject({
+  title: z.string().min(3),
+  url: z.url({ protocol: /^https$/, hostname: z.regexes.domain }),
+});
+/** A public page a reader can open: shown as its title with the link. */
+export type Source = z.infer<typeof SourceSchema>;
+
+/**
+ * What a source may still be in tree.json and options.json while they move to titled pages, and in the
+ * decisions stored before: a bare link, or a source document's file name. Renderers show a bare link as it
+ * is and never show a file name (it is provenance, not a page anyone can open).
+ */
+export type SourceRef = Source | string;
+const legacySource = z.union([SourceSchema, z.string().min(3)]);
+const source = SourceSchema;
 export const VersionSchema = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}(\.\d+)?$/, "must look like 2026-11-24 or 2026-11-24.2");
@@ -13,6 +27,15 @@ export const OptionIdSchema = z.enum(OPTION_IDS);
 
 export const SourcedTextSchema = z.strictObject({ text: z.string().min(1), source });
 export type SourcedText = z.infer<typeof SourcedTextSchema>;
+const LegacySourcedTextSchema = z.strictObject({ text: z.string().min(1), source: legacySource });
+
+/**
+ * How far the vendor stands behind an option for a service: generally available, in preview, or
+ * documented but advised against (the vendor recommends another option). The advice never recommends an
+ * option that is not generally available or is advised against; `statusNote` says why, with its source.
+ */
+export const SUPPORT_STATUSES = ["generally-available", "preview", "not-recommended"] as const;
+export type SupportStatus = (typeof SUPPORT_STATUSES)[number];
 
 /** How one service supports one option, with the details the next steps and caveats need. */
 export const OptionSupportSchema = z.strictObject({
@@ -26,8 +49,24 @@ export const OptionSupportSchema = z.strictObject({
   dnsZones: z.array(z.string()).optional(),
   /** AWS/GCP service name used by the endpoint, e.g. com.amazonaws.<region>.s3. */
   endpointServiceName: z.string().optional(),
+  /** Further sub-resources a full setup needs (Synapse: SqlOnDemand, Dev beside Sql). */
+  additionalGroupIds: z.array(z.string().min(1)).optional(),
+  /** Further endpoints a full setup needs (ECR: ecr.dkr beside ecr.api; SSM: ssmmessages, ec2messages). */
+  additionalEndpointServiceNames: z.array(z.string().min(1)).optional(),
   /** The option only reaches the service from networks in the service's own region (Azure SQL service endpoints). */
   sameRegionOnly: z.boolean().optional(),
+  status: z.enum(SUPPORT_STATUSES).default("generally-available"),
+  /** Why the status is not "generally-available": the vendor's words, with their page. */
+  statusNote: SourcedTextSchema.optional(),
+  /** The service tiers the option needs (Service Bus private endpoints: premium), with the page saying so. */
+  requiresTier: z
+    .strictObject({ tiers: z.array(z.enum(SERVICE_TIERS)).min(1), text: z.string().min(1), source })
+    .optional(),
+  /**
+   * The service's networking model this answer is about, where it has several that exclude each other
+   * (PostgreSQL flexible server: public access with private endpoints, or VNet integration).
+   */
+  networkingModel: SourcedTextSchema.optional(),
   note: z.string().optional(),
 });
 export type OptionSupport = z.infer<typeof OptionSupportSchema>;
@@ -39,6 +78,13 @@ export const ServiceSchema = z.strictObject({
   /** Only options whose support is documented; an option left out means "not known here". */
   support: z.partialRecord(OptionIdSchema, OptionSupportSchema),
   notes: z.array(SourcedTextSchema).default([]),
+  /** The tiers the service is sold in, when an option depends on the tier (see requiresTier). */
+  tiers: z.array(z.enum(SERVICE_TIERS)).optional(),
+  /**
+   * A service the vendor has retired: kept so that decisions about it still load, never offered for new
+   * ones. `successor` is the catalog id to use instead.
+   */
+  retired: z.strictObject({ date: z.iso.date(), successor: z.string().min(1), source }).optional(),
 });
 export type Service = z.infer<typeof ServiceSchema>;
 
@@ -52,6 +98,9 @@ export type Catalog = z.infer<typeof CatalogSchema>;
  * One tier of a per-GB price: applies to the GB above the previous tier up to `upToGb` (null: no limit).
  * `unitPriceUsd` null: the tier exists but its figure is not in our sources (the advice says so).
  */
+export const DATA_DIRECTIONS = ["inbound", "outbound", "all"] as const;
+export type DataDirection = (typeof DATA_DIRECTIONS)[number];
+
 export const PriceTierSchema = z.strictObject({
   upToGb: z.number().positive().nullable(),
   unitPriceUsd: z.number().nonnegative().nullable(),
@@ -68,6 +117,11 @@ export const PriceComponentSchema = z.discriminatedUnion("kind", [
   z.strictObject({
     kind: z.literal("per-gb-tiered"),
     item: z.string(),
+    /**
+     * Which of the requirements' data the meter counts: the inbound GB, the outbound GB, or all of it
+     * (each direction metered on its own ladder of tiers, or both directions summed on one).
+     */
+    direction: z.enum(DATA_DIRECTIONS).default("all"),
     tiers: z.array(PriceTierSchema).min(1),
     source,
   }),
@@ -107,7 +161,7 @@ export const BranchSchema = z.strictObject({
   next: z.string().min(1),
   answer: z.string().min(1),
   reason: z.string().min(1),
-  source,
+  source: legacySource,
 });
 
 export const TreeNodeSchema = z.discriminatedUnion("kind", [
@@ -122,7 +176,7 @@ export const TreeNodeSchema = z.discriminatedUnion("kind", [
     kind: z.literal("leaf"),
     option: OptionIdSchema,
     reason: z.string().min(1),
-    source,
+    source: legacySource,
   }),
 ]);
 export type TreeNode = z.infer<typeof TreeNodeSchema>;
@@ -141,7 +195,7 @@ export type Condition = z.infer<typeof ConditionSchema>;
 export const ConditionalTextSchema = z.strictObject({
   when: ConditionSchema.default({}),
   text: z.string().min(1),
-  source,
+  source: legacySource,
 });
 export type ConditionalText = z.infer<typeof ConditionalTextSchema>;
 
@@ -155,8 +209,10 @@ export const OptionProfileSchema = z.strictObject({
   title: z.string().min(1),
   constraints: z.array(ConditionalTextSchema),
   caveats: z.array(ConditionalTextSchema),
-  strengths: z.array(z.strictObject({ key: z.string().min(1), text: z.string().min(1), source })),
-  drawbacks: z.array(SourcedTextSchema),
+  strengths: z.array(
+    z.strictObject({ key: z.string().min(1), text: z.string().min(1), source: legacySource }),
+  ),
+  drawbacks: z.array(LegacySourcedTextSchema),
   nextSteps: z.array(ConditionalTextSchema).min(1),
 });
 export type OptionProfile = z.infer<typeof OptionProfileSchema>;

@@ -2,6 +2,7 @@ import type { Advice } from "../advice/advice.js";
 import { answeredQuestions, type QuestionnaireKnowledge } from "../advice/questionnaire.js";
 import type { Requirements } from "../vocabulary/index.js";
 import { renderTemplate } from "./environment.js";
+import { withShownSources } from "./sources.js";
 
 export type AdviceFormat = "text" | "markdown";
 
@@ -58,7 +59,10 @@ const ADVICE_TEMPLATES: Record<AdviceFormat, string> = {
 
 function adviceContext(advice: Advice, requirements: Requirements): object {
   // Optional fields become null so the strict templates can test them.
-  return { ...advice, requirements: { ...requirements, service: requirements.service ?? null } };
+  return {
+    ...withShownSources(advice),
+    requirements: { ...requirements, service: requirements.service ?? null },
+  };
 }
 
 function joinedLength(lines: string[]): number {

@@ -3,6 +3,7 @@ import type { RecheckReport } from "../advice/recheck.js";
 import type { Decision, DecisionPage, StatusChange } from "../store/types.js";
 import { renderAdvice } from "./advice.js";
 import { renderTemplate } from "./environment.js";
+import { withShownSources } from "./sources.js";
 
 export type DecisionFormat = "text" | "markdown";
 export type DecisionListFormat = "text" | "markdown" | "csv";
@@ -91,7 +92,7 @@ function decisionContext(
 ): object {
   const { advice, requirements, ...record } = decision;
   return {
-    ...advice,
+    ...withShownSources(advice),
     requirements: { ...requirements, service: requirements.service ?? null },
     answers: answeredQuestions(requirements, knowledge),
     decision: { ...record, date: record.createdAt.slice(0, 10) },

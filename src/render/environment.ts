@@ -80,19 +80,17 @@ const helpers: Record<string, (...args: unknown[]) => unknown> = {
         return plain;
     }
   },
-  /** A public page as a link labelled with its host; nothing for a source that is not a web page. */
-  link: (url, options) => {
-    const text = typeof url === "string" ? url : "";
-    if (!/^https:\/\/[^\s<>|]+$/.test(text)) return "";
-    const host = new URL(text.replace(/&amp;/g, "&")).hostname;
-    switch (targetOf(options)) {
-      case "slack":
-        return `<${text}|${host}>`;
-      case "markdown":
-        return `[${host}](${text})`;
-      default:
-        return text;
-    }
+  /**
+   * A page's link: Markdown [title](url); Slack <url|title> (the host when there is no title), so a long
+   * address does not fill a phone's lines; the terminal "title, url", which it links itself.
+   */
+  link: (title, url, options) => {
+    const href = String(url);
+    const text = typeof title === "string" && title !== "" ? title : null;
+    if (targetOf(options) === "markdown") return `[${text ?? href}](${href})`;
+    if (targetOf(options) === "slack")
+      return `<${href}|${text ?? new URL(href.replace(/&amp;/g, "&")).hostname}>`;
+    return text === null ? href : `${text}, ${href}`;
   },
   /** {{#codeBlock "sh"}}…{{/codeBlock}}: a fenced block in Markdown and Slack, plain lines in the terminal. */
   codeBlock: function (this: unknown, language, options) {

@@ -3,6 +3,7 @@ import type { Requirements } from "../vocabulary/index.js";
 import type { Knowledge } from "../knowledge/index.js";
 import { splitSection } from "./advice.js";
 import { renderTemplate } from "./environment.js";
+import { withShownSources } from "./sources.js";
 
 /** Slack's section text limit: 3,000 characters. */
 const SECTION_LIMIT = 3000;
@@ -23,8 +24,8 @@ export interface SlackAnswer {
 
 /**
  * The answer as Slack reads it on a phone: the first screen (headline, the first caveats) and the details
- * for a thread reply. Sources show as links with readable labels; a source that is not a public page is
- * left out.
+ * for a thread reply. Sources show as links titled with the page's title; a source that is not a public
+ * page is left out.
  */
 export function renderSlackAnswer(
   advice: Advice,
@@ -55,7 +56,7 @@ function slackContext(advice: Advice, requirements: Requirements, knowledge: Kno
   const questions = new Map(knowledge.questionnaire.questions.map((question) => [question.field, question]));
   const options = knowledge.options.options as Record<string, { title: string } | undefined>;
   return {
-    ...advice,
+    ...withShownSources(advice),
     requirements: { ...requirements, service: requirements.service ?? null },
     topCaveats: advice.caveats.slice(0, FIRST_SCREEN_CAVEATS),
     moreCaveats: Math.max(0, advice.caveats.length - FIRST_SCREEN_CAVEATS),

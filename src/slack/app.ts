@@ -1,12 +1,14 @@
 import type { IncomingMessage, Server, ServerResponse } from "node:http";
-import { App, HTTPReceiver, LogLevel, SocketModeReceiver } from "@slack/bolt";
+import { App, LogLevel } from "@slack/bolt";
 import type { Receiver } from "@slack/bolt";
 import type { RetryOptions } from "@slack/web-api";
 import type { Config } from "../config.js";
 import type { Services } from "../decisions/index.js";
 import { provideContext } from "./context.js";
 import type { AppContext } from "./context.js";
+import { GuardedHTTPReceiver } from "./receiver.js";
 import { registerRoutes } from "./routes.js";
+import { GuardedSocketModeReceiver } from "./socket-receiver.js";
 import { slackErrorCode } from "./web-api-errors.js";
 
 export interface SlackAppOptions {
@@ -126,14 +128,14 @@ const healthRoute = {
 function createReceiver(config: Config, logLevel: LogLevel): Receiver {
   const { transport } = config;
   if (transport.kind === "socket") {
-    return new SocketModeReceiver({
+    return new GuardedSocketModeReceiver({
       appToken: transport.appToken,
       logLevel,
       customRoutes: [healthRoute],
       installerOptions: { port: transport.port, clientOptions: { slackApiUrl: config.slackApiUrl } },
     });
   }
-  return new HTTPReceiver({
+  return new GuardedHTTPReceiver({
     signingSecret: transport.signingSecret,
     endpoints: "/slack/events",
     customRoutes: [healthRoute],

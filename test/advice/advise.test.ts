@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { adviceFor, alternative, serviceAdvice } from "./advice-for.js";
+import { advise } from "../../src/advice/index.js";
+import { RequirementsSchema } from "../../src/vocabulary/index.js";
+import { adviceFor, alternative, knowledge, serviceAdvice } from "./advice-for.js";
 
 const storage = { cloud: "azure", target: "cloud-service", service: "azure-storage-blob" };
 
@@ -115,8 +117,14 @@ describe("advise: the seed documents' claims", () => {
     expect(advice.caveats[0]).toMatch(/TCP and UDP/);
   });
 
+  // A stored decision about a service with a service endpoint only (Data Lake Storage Gen1, now retired).
   it("on-premises reach to a service with no known private endpoint: honest answer, not a crash", () => {
-    const advice = serviceAdvice("azure", "azure-cognitive-services", { onPremisesAccess: true });
+    const requirements = RequirementsSchema.parse({
+      target: "cloud-service",
+      service: "azure-data-lake-store-gen1",
+      onPremisesAccess: true,
+    });
+    const advice = advise(requirements, knowledge);
     expect(advice.recommendation.option).toBe("service-endpoint");
     expect(advice.recommendation.fits).toBe(false);
     expect(advice.caveats.join(" ")).toMatch(/public NAT IP/);

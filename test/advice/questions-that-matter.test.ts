@@ -22,7 +22,14 @@ import { loadKnowledge } from "../../src/knowledge/index.js";
  */
 const knowledge = loadKnowledge();
 
-type VariedField = Exclude<keyof RequirementsInput, "cloud" | "target" | "service" | "title">;
+/**
+ * The inbound/outbound split is not a question: it refines the monthly GB for the cost where a script or the
+ * quick command knows it, and the cost lines say which split was assumed.
+ */
+type VariedField = Exclude<
+  keyof RequirementsInput,
+  "cloud" | "target" | "service" | "title" | "dataGbInboundPerMonth" | "dataGbOutboundPerMonth"
+>;
 
 /** The values tried per answer: both for yes/no, each choice, no number and two numbers. */
 const VALUES: Record<VariedField, readonly unknown[]> = {
@@ -38,19 +45,30 @@ const VALUES: Record<VariedField, readonly unknown[]> = {
   monthlyBudgetUsd: [null, 1, 1000],
   dataGbPerMonth: [0, 5000],
   endpointCount: [1, 4],
+  // Basic and Standard gate the same options, and Premium leaves them all as an unknown tier does.
+  tier: [undefined, "standard"],
 };
 const VARIED = Object.keys(VALUES) as VariedField[];
 
 describe("the questionnaire asks exactly the questions whose answer can change the advice", () => {
   for (const cloud of CLOUDS) {
     for (const target of TARGETS) {
-      it(`${cloud}, ${target}`, () => {
-        const services = target === "cloud-service" ? knowledge.servicesFor(cloud).map((s) => s.id) : [];
-        const kinds = services.length > 0 ? servicesOfEachKind(cloud, services) : [undefined];
-        const mattering = new Set(kinds.flatMap((service) => fieldsThatMatter(cloud, target, service)));
+      // Thousands of answers per kind of service: generous time, so a loaded machine cannot fail it.
+      it(`${cloud}, ${target}`, { timeout: 120_000 }, () => {
+        const services = target === "cloud-service" ? knowledge.offeredServices(cloud).map((s) => s.id) : [];
+        const kindOf = services.length > 0 ? kindsOf(cloud, services) : new Map([[undefined, undefined]]);
+        const matteringFor = new Map(
+          [...new Set(kindOf.values())].map((kind) => [kind, fieldsThatMatter(cloud, target, kind)]),
+        );
+        // A question asked for the cloud and target matters when it can change the advice for any of
+        // their services; one asked only for some services (askWhen names the service), for that service.
+        const mattering = new Set([...matteringFor.values()].flat().filter((f) => !PER_SERVICE.has(f)));
         if (services.length > 1) mattering.add("service");
-        for (const service of services.length > 0 ? services : [undefined]) {
-          expect(asked(cloud, target, service), service ?? target).toEqual([...mattering, "title"].sort());
+        for (const [service, kind] of kindOf) {
+          const own = (matteringFor.get(kind) ?? []).filter((f) => PER_SERVICE.has(f));
+          expect(asked(cloud, target, service), service ?? target).toEqual(
+            [...mattering, ...own, "title"].sort(),
+          );
         }
       });
     }
@@ -69,8 +87,8 @@ describe("a hint names the terms of every cloud it is asked for, or of none", ()
     it(question.field, () => {
       const askedFor = CLOUDS.filter((cloud) =>
         TARGETS.some((target) => {
-          const service = target === "cloud-service" ? knowledge.servicesFor(cloud)[0]?.id : undefined;
-          return asked(cloud, target, service).includes(question.field);
+          const services = target === "cloud-service" ? knowledge.offeredServices(cloud) : [undefined];
+          return services.some((service) => asked(cloud, target, service?.id).includes(question.field));
         }),
       );
       const named = CLOUDS.filter((cloud) => CLOUD_TERMS[cloud].test(question.hint));
@@ -79,23 +97,35 @@ describe("a hint names the terms of every cloud it is asked for, or of none", ()
   }
 });
 
+/** The fields whose question names the service in askWhen: asked for some services of a cloud only. */
+const PER_SERVICE = new Set<string>(
+  knowledge.questionnaire.questions
+    .filter((q) => [q.askWhen].flat().some((condition) => "service" in condition))
+    .map((q) => q.field),
+);
+
 /**
- * One service per set of catalog facts (which options it supports, same-region-only service endpoints): the
- * rest of a service's entry is wording fixed per option, so services alike in facts need the same answers.
+ * Each service with the one service standing for its kind: services alike in catalog facts (which options
+ * they support, in which tiers, same-region-only service endpoints) need the same answers, as the rest of
+ * a service's entry is wording fixed per option.
  */
-function servicesOfEachKind(cloud: Cloud, services: string[]): string[] {
+function kindsOf(cloud: Cloud, services: string[]): Map<string | undefined, string | undefined> {
   const byFacts = new Map<string, string>();
+  const kindOf = new Map<string | undefined, string | undefined>();
   for (const service of services) {
-    const facts = [false, true].map((crossRegion) =>
-      computeFacts(
-        RequirementsSchema.parse({ cloud, target: "cloud-service", service, crossRegion }),
-        knowledge,
+    const facts = [false, true].flatMap((crossRegion) =>
+      VALUES.tier.map((tier) =>
+        computeFacts(
+          RequirementsSchema.parse({ cloud, target: "cloud-service", service, crossRegion, tier }),
+          knowledge,
+        ),
       ),
     );
     const kind = JSON.stringify(facts);
     if (!byFacts.has(kind)) byFacts.set(kind, service);
+    kindOf.set(service, byFacts.get(kind));
   }
-  return [...byFacts.values()];
+  return kindOf;
 }
 
 /** The fields questionsFor asks, both steps, with cloud, target and service answered. */

@@ -157,7 +157,10 @@ describe("loadKnowledge rejects corrupt data with file and JSON path", () => {
   it("a catalog service with support for an option of another cloud", () => {
     const dir = corruptCopy("catalog.json", {
       path: ["services", 0, "support", "aws-gateway-endpoint"],
-      value: { supported: true, source: "002_7c29205c3695fc94.txt" },
+      value: {
+        supported: true,
+        source: { title: "Gateway endpoints", url: "https://docs.aws.amazon.com/x" },
+      },
     });
     expect(failure(dir)).toContain(
       "catalog.json: services[0].support.aws-gateway-endpoint: option of cloud aws on a azure service",

@@ -29,7 +29,7 @@ function hostile(text: string): { advice: Advice; requirements: typeof requireme
         reasons: a.reasons.map(tag),
       })),
       caveats: advice.caveats.map(tag),
-      caveatSources: advice.caveatSources.map(tag),
+      caveatSources: advice.caveatSources.map((s) => (typeof s === "string" ? tag(s) : s)),
       trace: advice.trace.map((t) => ({
         question: tag(t.question),
         answer: tag(t.answer),

@@ -7,6 +7,7 @@ import { say } from "../words.js";
 interface ServicesOptions {
   json?: boolean;
   cloud?: Cloud;
+  all?: boolean;
 }
 
 /** `services`: the catalog, per service the options it supports. */
@@ -15,10 +16,13 @@ export function registerServices(program: Command, context: CliContext): void {
     .command("services")
     .description(say("services"))
     .option("--json", say("services-json"))
+    .option("--all", say("services-all"))
     .addOption(new Option("--cloud <cloud>", say("services-cloud")).choices(CLOUDS))
     .action((options: ServicesOptions) => {
       const knowledge = context.knowledge();
-      const services = options.cloud ? knowledge.servicesFor(options.cloud) : knowledge.catalog.services;
+      const services = options.all
+        ? knowledge.catalog.services.filter((s) => options.cloud === undefined || s.cloud === options.cloud)
+        : knowledge.offeredServices(options.cloud);
       if (options.json) {
         context.stdout.write(`${JSON.stringify(services, null, 2)}\n`);
         return;
@@ -26,6 +30,7 @@ export function registerServices(program: Command, context: CliContext): void {
       const rows = services.map((service) => ({
         id: service.id,
         name: service.name,
+        retired: service.retired ?? null,
         options: Object.entries(service.support)
           .filter(([, support]) => support?.supported)
           .map(([option]) => option),

@@ -1,0 +1,155 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, beforeEach, expect, it, vi } from "vitest";
+import { WebSocketServer } from "ws";
+import type { WebSocket } from "ws";
+import { loadConfig } from "../../src/config.js";
+import { loadKnowledge } from "../../src/knowledge/index.js";
+import { createSlackApp } from "../../src/slack/app.js";
+import type { SlackApp } from "../../src/slack/app.js";
+import { openStore } from "../../src/store/index.js";
+import type { DecisionStore } from "../../src/store/index.js";
+import { AUTHOR, CHANNEL, TEAM } from "./harness.js";
+import { hostileRequests } from "./hostile.js";
+import { WebApiStub } from "./stub.js";
+
+let stub: WebApiStub;
+let sockets: WebSocketServer;
+let dir: string;
+let store: DecisionStore;
+let slack: SlackApp;
+let connection: Promise<WebSocket>;
+
+beforeEach(async () => {
+  stub = new WebApiStub();
+  await stub.start();
+  sockets = new WebSocketServer({ host: "127.0.0.1", port: 0 });
+  await new Promise((resolve) => sockets.once("listening", resolve));
+  stub.socketUrl = `ws://127.0.0.1:${(sockets.address() as { port: number }).port}/link`;
+  connection = new Promise((resolve) =>
+    sockets.once("connection", (socket: WebSocket) => {
+      socket.send(JSON.stringify({ type: "hello", num_connections: 1, connection_info: { app_id: "A1" } }));
+      resolve(socket);
+    }),
+  );
+  dir = mkdtempSync(join(tmpdir(), "endpoint-advice-socket-hostile-"));
+  store = await openStore(join(dir, "decisions.db"));
+  const config = loadConfig({
+    SLACK_BOT_TOKEN: "xoxb-test",
+    SLACK_APP_TOKEN: "xapp-test",
+    SLACK_API_URL: stub.apiUrl,
+    PORT: "0",
+    LOG_LEVEL: "error",
+  });
+  if (!config.ok) throw new Error(config.message);
+  slack = createSlackApp(config.value, { store, knowledge: loadKnowledge() });
+});
+
+afterEach(async () => {
+  await slack.stop();
+  await store.close();
+  for (const client of sockets.clients) client.terminate();
+  sockets.close();
+  await stub.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+// Messages the Socket Mode client itself reads unchecked: each of these ended the process before.
+const brokenEnvelopes: unknown[] = [
+  null,
+  42,
+  "text",
+  [],
+  { type: "error" },
+  { type: "newListener", envelope_id: "e" },
+  { type: 7, envelope_id: "e" },
+  { type: "events_api", envelope_id: "e", payload: null },
+  { type: "events_api", envelope_id: "e", payload: {} },
+  { type: "events_api", envelope_id: "e", payload: { event: null } },
+  { type: "events_api", envelope_id: "e", payload: { event: { type: null } } },
+  { type: "slash_commands", envelope_id: "e", payload: null },
+  { type: "slash_commands", payload: { command: "/endpoint-advice" } },
+  { type: "interactive", envelope_id: "e", payload: [] },
+  { type: "interactive", envelope_id: "e", payload: { type: "block_actions", user: null, actions: [null] } },
+  {
+    type: "interactive",
+    envelope_id: "e",
+    payload: { type: "view_submission", user: { id: "U" }, view: null },
+  },
+];
+
+// The HTTP families' bodies, each carried in the envelope type Slack would use for it.
+function envelopesOfHttpFamilies(count: number): string[] {
+  const requests = hostileRequests(count, { view: { callback_id: "x" }, blocks: [] });
+  return requests.flatMap((request, i) => {
+    const { body, contentType } = request.build();
+    if (body.length > 100_000) return [];
+    const text = body.toString("utf8");
+    let payload: unknown;
+    try {
+      const form = contentType?.startsWith("application/x-www-form-urlencoded")
+        ? new URLSearchParams(text)
+        : undefined;
+      payload = form
+        ? form.has("payload")
+          ? JSON.parse(form.get("payload")!)
+          : Object.fromEntries(form)
+        : JSON.parse(text);
+    } catch {
+      return [text];
+    }
+    const type =
+      typeof payload === "object" && payload !== null && "command" in payload
+        ? "slash_commands"
+        : typeof payload === "object" && payload !== null && "event" in payload
+          ? "events_api"
+          : "interactive";
+    return [JSON.stringify({ type, envelope_id: `hostile-${i}`, payload, accepts_response_payload: false })];
+  });
+}
+
+it("malformed Socket Mode envelopes are refused with a log line each; the app keeps serving", async () => {
+  await slack.start();
+  const socket = await connection;
+  const warn = vi.spyOn(slack.app.logger, "warn");
+  const acks = new Set<string>();
+  socket.on("message", (data: Buffer) => {
+    const message = JSON.parse(data.toString()) as { envelope_id?: string };
+    if (message.envelope_id !== undefined) acks.add(message.envelope_id);
+  });
+  const messages = [
+    ...brokenEnvelopes.map((envelope) => JSON.stringify(envelope)),
+    "{not json",
+    ...envelopesOfHttpFamilies(400),
+  ];
+  for (const message of messages) socket.send(message);
+
+  socket.send(
+    JSON.stringify({
+      envelope_id: "normal",
+      type: "slash_commands",
+      accepts_response_payload: true,
+      payload: {
+        team_id: TEAM,
+        channel_id: CHANNEL,
+        user_id: AUTHOR,
+        command: "/endpoint-advice",
+        text: "",
+        response_url: `${stub.responseUrl}/socket`,
+        trigger_id: "trigger.socket",
+      },
+    }),
+  );
+  await vi.waitFor(
+    () => expect(stub.callsTo("views.open").map((call) => call.body.trigger_id)).toContain("trigger.socket"),
+    { timeout: 10_000 },
+  );
+  await vi.waitFor(() => expect(acks.has("normal")).toBe(true));
+  const refusals = warn.mock.calls.filter(([line]) =>
+    String(line).startsWith("Refused a Socket Mode message"),
+  );
+  // Every broken envelope above is refused before Bolt; an envelope with an id is acknowledged.
+  expect(refusals.length).toBeGreaterThanOrEqual(brokenEnvelopes.length + 1);
+  await vi.waitFor(() => expect(acks.has("e")).toBe(true));
+});
