@@ -126,7 +126,9 @@ describe("bad input, in the person's words and all at once", () => {
     const [reply] = await app().stub.waitFor("response_url");
     const message = String(reply!.body.text);
     expect(message).toContain("• `onprem`: answer yes or no (you wrote “maybe”)");
-    expect(message).toMatch(/• `service`: unknown service "sql" for azure; did you mean .*azure-sql-database\?/);
+    expect(message).toMatch(
+      /• `service`: unknown service "sql" for azure; did you mean .*azure-sql-database\?/,
+    );
     expect(message).toContain("• `endpoints`: Enter a whole number from 1 to 1,000");
     expect(message).not.toContain("budget");
     expect(message).not.toMatch(/Too small|must be a int|expected/);

@@ -81,7 +81,8 @@ function checkBlock(block: Record<string, unknown>, where: Report): void {
       if (!Array.isArray(row) || row.length > 20) where("table row with more than 20 cells");
       else
         for (const cell of row.filter(isRecord))
-          if (cell.type === "raw_text" && String(cell.text ?? "") === "") where("empty raw_text table cell");
+          if (cell.type === "raw_text" && (typeof cell.text !== "string" || cell.text === ""))
+            where("empty raw_text table cell");
     }
   }
 }
