@@ -1,4 +1,5 @@
 import { parseRequirements } from "../../advice/index.js";
+import { readAmount } from "../../vocabulary/index.js";
 import type { CommandArgs } from "../context.js";
 import { deliverAnswer } from "../deliver-answer.js";
 import { describeFieldErrors } from "../field-errors.js";
@@ -47,13 +48,8 @@ const crossSame: Convert = (value) => {
   const answer = CROSS_SAME[value.toLowerCase()] ?? YES_NO[value.toLowerCase()];
   return answer === undefined ? { problem: "cross-same" } : { value: answer };
 };
-// "$50", "50 USD", "1,000" are all amounts a person writes.
-const amount = (text: string): number | undefined => {
-  const digits = text.replace(/^\$|\s*(usd|\$)$/i, "").replace(/,(?=\d{3}\b)/g, "");
-  return /^\d+(\.\d+)?$/.test(digits) ? Number(digits) : undefined;
-};
 const number: Convert = (value) => {
-  const parsed = amount(value);
+  const parsed = readAmount(value);
   return parsed === undefined ? { problem: "number" } : { value: parsed };
 };
 const text: Convert = (value) => ({ value });
