@@ -6,7 +6,8 @@ export type Transport =
   | { kind: "http"; signingSecret: string; port: number }
   | { kind: "socket"; appToken: string; signingSecret?: string; port: number };
 
-export type LogLevelName = "debug" | "info" | "warn" | "error";
+const LOG_LEVEL_NAMES = ["debug", "info", "warn", "error"] as const;
+export type LogLevelName = (typeof LOG_LEVEL_NAMES)[number];
 
 /** The environment (DESIGN.md §5) as typed settings. */
 export interface Config {
@@ -31,13 +32,19 @@ const EnvSchema = z.object({
   ),
   SLACK_SIGNING_SECRET: optional(z.string().regex(/^\S+$/, "must not contain spaces")),
   SLACK_APP_TOKEN: optional(z.string().regex(/^xapp-\S+$/, "must be an app-level token starting with xapp-")),
-  PORT: optional(z.string().regex(/^\d{1,5}$/, "must be a port number (0-65535)"))
-    .transform((value) => Number(value ?? "3000"))
-    .refine((port) => port <= 65535, "must be a port number (0-65535)"),
+  PORT: z.preprocess(
+    (value) => (value === "" || value === undefined ? "3000" : value),
+    z.coerce
+      .number({ error: "must be a port number (0-65535)" })
+      .int("must be a port number (0-65535)")
+      .min(0, "must be a port number (0-65535)")
+      .max(65535, "must be a port number (0-65535)"),
+  ),
   SLACK_API_URL: optional(z.url({ error: "must be a URL such as https://slack.com/api/" })),
   DATABASE_PATH: optional(z.string()),
-  LOG_LEVEL: optional(
-    z.string().regex(/^(debug|info|warn|error)$/, "must be one of debug, info, warn, error"),
+  LOG_LEVEL: z.preprocess(
+    (value) => (value === "" || value === undefined ? "info" : value),
+    z.enum(LOG_LEVEL_NAMES, { error: `must be one of ${LOG_LEVEL_NAMES.join(", ")}` }),
   ),
 });
 
@@ -73,7 +80,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): ConfigResult {
       transport,
       slackApiUrl: withTrailingSlash(e.SLACK_API_URL ?? "https://slack.com/api/"),
       databasePath: e.DATABASE_PATH ?? "data/endpoint-advice.db",
-      logLevel: (e.LOG_LEVEL ?? "info") as LogLevelName,
+      logLevel: e.LOG_LEVEL,
     },
   };
 }
