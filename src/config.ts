@@ -15,6 +15,8 @@ export interface Config {
   transport: Transport;
   slackApiUrl: string;
   databasePath: string;
+  /** PostgreSQL instead of the SQLite file, when DATABASE_URL is set. */
+  databaseUrl: string | null;
   logLevel: LogLevelName;
 }
 
@@ -42,6 +44,14 @@ const EnvSchema = z.object({
   ),
   SLACK_API_URL: optional(z.url({ error: "must be a URL such as https://slack.com/api/" })),
   DATABASE_PATH: optional(z.string()),
+  DATABASE_URL: optional(
+    z
+      .string()
+      .regex(
+        /^postgres(ql)?:\/\/\S+$/i,
+        "must be a PostgreSQL URL such as postgres://user:password@host:5432/database",
+      ),
+  ),
   LOG_LEVEL: z.preprocess(
     (value) => (value === "" || value === undefined ? "info" : value),
     z.enum(LOG_LEVEL_NAMES, { error: `must be one of ${LOG_LEVEL_NAMES.join(", ")}` }),
@@ -80,6 +90,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): ConfigResult {
       transport,
       slackApiUrl: withTrailingSlash(e.SLACK_API_URL ?? "https://slack.com/api/"),
       databasePath: e.DATABASE_PATH ?? "data/endpoint-advice.db",
+      databaseUrl: e.DATABASE_URL ?? null,
       logLevel: e.LOG_LEVEL,
     },
   };

@@ -12,6 +12,7 @@ describe("loadConfig", () => {
         transport: { kind: "http", signingSecret: "secret", port: 3000 },
         slackApiUrl: "https://slack.com/api/",
         databasePath: "data/endpoint-advice.db",
+        databaseUrl: null,
         logLevel: "info",
       },
     });
@@ -38,6 +39,7 @@ describe("loadConfig", () => {
     [{ ...base, PORT: "70000" }, /^PORT must be a port number/],
     [{ ...base, SLACK_API_URL: "not a url" }, /^SLACK_API_URL must be a URL/],
     [{ ...base, LOG_LEVEL: "loud" }, /^LOG_LEVEL must be one of debug, info, warn, error/],
+    [{ ...base, DATABASE_URL: "mysql://db/x" }, /^DATABASE_URL must be a PostgreSQL URL/],
   ])("refuses %o with one message naming the variable", (env, message) => {
     const config = loadConfig(env);
     expect(config.ok).toBe(false);
@@ -45,6 +47,13 @@ describe("loadConfig", () => {
       expect(config.message).toMatch(message);
       expect(config.message).not.toContain("\n");
     }
+  });
+
+  it("selects PostgreSQL with DATABASE_URL", () => {
+    expect(loadConfig({ ...base, DATABASE_URL: "postgres://app:pw@db:5432/advice" })).toMatchObject({
+      ok: true,
+      value: { databaseUrl: "postgres://app:pw@db:5432/advice" },
+    });
   });
 
   it("treats an empty variable as unset", () => {

@@ -1,5 +1,5 @@
 import type { SourceRef } from "../knowledge/schemas.js";
-import type { KnowledgeVersions, OptionId } from "../vocabulary/index.js";
+import type { KnowledgeVersions, OptionId, Requirements } from "../vocabulary/index.js";
 
 /** One line of a monthly cost calculation: quantity × unit price = usd. */
 export interface CostLine {
@@ -91,6 +91,16 @@ export interface BudgetCheck {
   cheaperFit: CheaperFit | null;
 }
 
+/** One answer given differently, the option it would lead to, and how the monthly cost would move. */
+export interface ChangeThatFlips {
+  field: keyof Requirements;
+  from: unknown;
+  to: unknown;
+  option: OptionId;
+  /** The other option's monthly cost minus the recommendation's (negative: cheaper). */
+  monthlyCostDeltaUsd: number;
+}
+
 /** The advice (DESIGN.md §3): the same object `--json` prints and the templates render. */
 export interface Advice {
   recommendation: Recommendation;
@@ -102,5 +112,10 @@ export interface Advice {
   cost: CostBreakdown;
   budget: BudgetCheck;
   nextSteps: string[];
+  /**
+   * The single answers that, given differently, change the recommendation; fewest facts moved first.
+   * advise() always fills it; decisions saved before it existed have none.
+   */
+  whatWouldChange?: ChangeThatFlips[];
   versions: KnowledgeVersions;
 }

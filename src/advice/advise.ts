@@ -1,11 +1,6 @@
 import type { Knowledge } from "../knowledge/index.js";
-import type {
-  ConditionalText,
-  DecisionTree,
-  OptionProfile,
-  Service,
-  SourceRef,
-} from "../knowledge/schemas.js";
+import type { ConditionalText, OptionProfile, OptionSupport, Service } from "../knowledge/schemas.js";
+import type { Facts, OptionId, Requirements } from "../vocabulary/index.js";
 import type {
   Advice,
   Alternative,
@@ -13,13 +8,13 @@ import type {
   CheaperFit,
   CostBreakdown,
   Recommendation,
-  TraceStep,
 } from "./advice.js";
 import { matches } from "./conditions.js";
 import { costOf } from "./cost.js";
 import { computeFacts, serviceOf } from "./facts.js";
 import { fillCaveat, nextStepsFor } from "./next-steps.js";
-import type { Facts, OptionId, Requirements } from "../vocabulary/index.js";
+import { walkTree, type Sourced } from "./walk-tree.js";
+import { whatWouldChange } from "./what-would-change.js";
 
 /**
  * The advice for validated requirements: walks the decision tree to a recommendation, then weighs every other
@@ -28,21 +23,28 @@ import type { Facts, OptionId, Requirements } from "../vocabulary/index.js";
 export function advise(requirements: Requirements, knowledge: Knowledge): Advice {
   const facts = computeFacts(requirements, knowledge);
   const service = serviceOf(requirements, knowledge);
-  const { option, trace, reason } = walkTree(knowledge.tree, facts);
+  const path = walkTree(knowledge.tree, facts);
+  const { option, trace, reason } = path;
   const profile = knowledge.options.options[option];
-  const unmet = failedConstraints(profile, facts);
+  const support = supportFor(service, option, requirements);
+  const unmet = failedConstraints(profile, facts, support);
   const cost = costOf(option, requirements, knowledge);
   const alternatives = knowledge
     .optionsFor(requirements.cloud)
     .filter((other) => other !== option)
     .map((other) => alternativeOf(other, requirements, facts, knowledge));
-  const support = service?.support[option];
   const optionCaveats = profile.caveats
     .filter((caveat) => matches(caveat.when, facts))
     .map((caveat) => ({ text: fillCaveat(caveat.text, support), source: caveat.source }));
-  const caveats = dedupe([...unmet, ...optionCaveats, ...serviceNotes(service, option)]);
+  const caveats = dedupe([...optionCaveats, ...serviceNotes(service, option)]);
   const decisive = trace.at(-1);
-  const reasons = dedupe([reason, ...(decisive ? [{ text: decisive.reason, source: decisive.source }] : [])]);
+  // An option that cannot meet every need says first what it cannot do, then (the leaf's reason) what to do
+  // instead; one that can says why it was chosen.
+  const reasons = dedupe(
+    unmet.length > 0
+      ? [...unmet, reason]
+      : [reason, ...(decisive ? [{ text: decisive.reason, source: decisive.source }] : [])],
+  );
   return {
     recommendation: verdict(option, profile, unmet, reasons, cost),
     alternatives,
@@ -52,41 +54,9 @@ export function advise(requirements: Requirements, knowledge: Knowledge): Advice
     cost,
     budget: budgetCheck(requirements, cost, profile, alternatives, knowledge),
     nextSteps: nextStepsFor(profile.nextSteps, facts, support),
+    whatWouldChange: whatWouldChange(requirements, facts, path, cost.totalUsd, service, knowledge),
     versions: knowledge.versions,
   };
-}
-
-interface Sourced {
-  text: string;
-  source: SourceRef;
-}
-
-function walkTree(
-  tree: DecisionTree,
-  facts: Facts,
-): { option: OptionId; trace: TraceStep[]; reason: Sourced } {
-  const trace: TraceStep[] = [];
-  let node = tree.nodes[tree.root];
-  while (node?.kind === "question") {
-    const value = facts[node.fact as keyof Facts];
-    const branch = node.branches.find((b) => b.when === value) ?? node.branches.find((b) => b.when === "*");
-    // loadKnowledge proved every fact value has a branch; reaching this means the data bypassed it.
-    if (branch === undefined) throw new Error(`decision tree has no branch for ${node.fact} = ${value}`);
-    trace.push({
-      question: node.question,
-      answer: branch.answer,
-      reason: branch.reason,
-      ...traceSource(branch.source),
-    });
-    node = tree.nodes[branch.next];
-  }
-  if (node === undefined) throw new Error("decision tree leads to a missing node");
-  return { option: node.option, trace, reason: { text: node.reason, source: node.source } };
-}
-
-/** A trace step names its page by link and title (DESIGN §3). */
-function traceSource(source: SourceRef): Pick<TraceStep, "source" | "sourceTitle"> {
-  return typeof source === "string" ? { source } : { source: source.url, sourceTitle: source.title };
 }
 
 function alternativeOf(
@@ -96,7 +66,11 @@ function alternativeOf(
   knowledge: Knowledge,
 ): Alternative {
   const profile = knowledge.options.options[option];
-  const unmet = failedConstraints(profile, facts);
+  const unmet = failedConstraints(
+    profile,
+    facts,
+    supportFor(serviceOf(requirements, knowledge), option, requirements),
+  );
   const reasons = unmet.length > 0 ? unmet : profile.drawbacks;
   const cost = costOf(option, requirements, knowledge);
   return {
@@ -132,8 +106,28 @@ function verdict(
 }
 
 /** The option's constraints these facts trip: each one a requirement the option cannot meet. */
-function failedConstraints(profile: OptionProfile, facts: Facts): ConditionalText[] {
-  return profile.constraints.filter((constraint) => matches(constraint.when, facts));
+function failedConstraints(
+  profile: OptionProfile,
+  facts: Facts,
+  support: OptionSupport | undefined,
+): ConditionalText[] {
+  return profile.constraints
+    .filter((constraint) => matches(constraint.when, facts))
+    .map((constraint) => ({ ...constraint, text: fillCaveat(constraint.text, support) }));
+}
+
+/**
+ * What the catalog says about the service and option, as these requirements use it: across regions, a
+ * service endpoint takes the service's cross-region tag where it has one.
+ */
+function supportFor(
+  service: Service | undefined,
+  option: OptionId,
+  requirements: Requirements,
+): OptionSupport | undefined {
+  const support = service?.support[option];
+  if (support?.crossRegionServiceTag === undefined || !requirements.crossRegion) return support;
+  return { ...support, serviceTag: support.crossRegionServiceTag };
 }
 
 function serviceNotes(service: Service | undefined, option: OptionId): Sourced[] {

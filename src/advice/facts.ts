@@ -7,7 +7,6 @@ export function computeFacts(requirements: Requirements, knowledge: Knowledge): 
   const service = requirements.target === "cloud-service" ? serviceOf(requirements, knowledge) : undefined;
   const supports = (option: keyof Service["support"]): string =>
     String(usable(service?.support[option], requirements));
-  const serviceEndpoint = service?.support["service-endpoint"];
   return {
     cloud: requirements.cloud,
     target: requirements.target,
@@ -19,17 +18,44 @@ export function computeFacts(requirements: Requirements, knowledge: Knowledge): 
     crossTenant: String(requirements.crossTenant),
     overlappingAddressSpaces: String(requirements.overlappingAddressSpaces),
     transitiveRouting: String(requirements.transitiveRouting),
+    appTrafficDirection: requirements.appTrafficDirection,
+    clientsInOtherNetworks: String(requirements.clientsInOtherNetworks),
+    firewallInspection: String(requirements.firewallInspection),
     icmpRequired: String(requirements.protocols.includes("icmp")),
     budgetSet: String(requirements.monthlyBudgetUsd !== null),
     serviceSupportsServiceEndpoint: supports("service-endpoint"),
     serviceSupportsPrivateEndpoint: supports("private-endpoint"),
-    serviceEndpointCoversRegions: String(
-      !(requirements.crossRegion && serviceEndpoint?.sameRegionOnly === true),
-    ),
     awsGatewayEndpointService: supports("aws-gateway-endpoint"),
     serviceSupportsInterfaceEndpoint: supports("aws-interface-endpoint"),
     serviceSupportsPrivateServiceConnect: supports("gcp-private-service-connect"),
     serviceSupportsPrivateGoogleAccess: supports("gcp-private-google-access"),
+    serviceSupportsVnetIntegration: supports("vnet-integration"),
+    ...combinedFacts(requirements, service),
+  };
+}
+
+/** The facts that combine several answers (with the catalog): what changes with any one of those answers. */
+export function combinedFacts(
+  requirements: Requirements,
+  service: Service | undefined,
+): Pick<
+  Facts,
+  "privateIpNeeded" | "serviceEndpointCoversRegions" | "serviceEndpointTagChangesAcrossRegions"
+> {
+  const serviceEndpoint = service?.support["service-endpoint"];
+  const coversRegions = !(requirements.crossRegion && serviceEndpoint?.sameRegionOnly === true);
+  return {
+    privateIpNeeded: String(
+      requirements.onPremisesAccess ||
+        requirements.disablePublicAccess ||
+        requirements.exfiltrationProtection ||
+        requirements.firewallInspection ||
+        !coversRegions,
+    ),
+    serviceEndpointCoversRegions: String(coversRegions),
+    serviceEndpointTagChangesAcrossRegions: String(
+      requirements.crossRegion && serviceEndpoint?.crossRegionServiceTag !== undefined,
+    ),
   };
 }
 

@@ -5,7 +5,8 @@ import type { Command } from "commander";
 import type { Requirements } from "../vocabulary/index.js";
 import type { Knowledge } from "../knowledge/index.js";
 import { recordAdvice } from "../decisions/index.js";
-import { openStore, StoreError, type Decision, type DecisionStore } from "../store/index.js";
+import { isPostgresUrl, openStore, StoreError, type Decision, type DecisionStore } from "../store/index.js";
+import { checkDatabaseFile, openFailure } from "./database-file.js";
 import { InputError } from "./errors.js";
 import { sayHistory } from "./words.js";
 
@@ -18,24 +19,31 @@ export function addHistoryOptions(program: Command): void {
 
 /**
  * Runs `action` on the history the global options name, and closes it. The file is --db, else
- * DATABASE_PATH, else data/endpoint-advice.db under the current folder. A file the store refuses, or a
- * filter it cannot use, is the person's to fix: exit code 2 with the store's message.
+ * DATABASE_URL (PostgreSQL), else DATABASE_PATH, else data/endpoint-advice.db under the current folder.
+ * Reading never creates or changes it. A database the store refuses, or a filter it cannot use, is the
+ * person's to fix: exit code 2 with the store's message.
  */
 export async function withHistory<T>(
   command: Command,
   action: (store: DecisionStore, workspace: string) => Promise<T>,
+  access: "read" | "write" = "read",
 ): Promise<T> {
   const { db, workspace } = command.optsWithGlobals<{ db?: string; workspace: string }>();
-  const path = db ?? process.env.DATABASE_PATH ?? join(process.cwd(), "data", "endpoint-advice.db");
+  const env = process.env;
+  const location =
+    db ?? env.DATABASE_URL ?? env.DATABASE_PATH ?? join(process.cwd(), "data", "endpoint-advice.db");
+  if (!isPostgresUrl(location)) checkDatabaseFile(location);
   try {
-    const store = await openStore(path);
+    const store = await openStore(location, { readOnly: access === "read" });
     try {
       return await action(store, workspace);
     } finally {
       await store.close();
     }
   } catch (error) {
-    throw error instanceof StoreError ? new InputError(error.message) : error;
+    throw error instanceof StoreError
+      ? new InputError(error.message)
+      : (openFailure(error, location) ?? error);
   }
 }
 
@@ -48,22 +56,26 @@ export function saveAdvice(
   requirements: Requirements,
   knowledge: Knowledge,
 ): Promise<string> {
-  return withHistory(command, async (store, workspace) => {
-    const author = userInfo().username;
-    // The command line knows no workspace admins: only the author may change what they saved.
-    const actor = { user: author, isAdmin: () => Promise.resolve(false) };
-    const { decision, created } = await recordAdvice(
-      { store, knowledge },
-      {
-        workspace,
-        channel: null,
-        requirements,
-        dedupeKey: dedupeKey([workspace, author, requirements, knowledge.versions]),
-      },
-      actor,
-    );
-    return sayHistory(created ? "saved" : "already-saved", { id: decision.id, workspace });
-  });
+  return withHistory(
+    command,
+    async (store, workspace) => {
+      const author = userInfo().username;
+      // The command line knows no workspace admins: only the author may change what they saved.
+      const actor = { user: author, isAdmin: () => Promise.resolve(false) };
+      const { decision, created } = await recordAdvice(
+        { store, knowledge },
+        {
+          workspace,
+          channel: null,
+          requirements,
+          dedupeKey: dedupeKey([workspace, author, requirements, knowledge.versions]),
+        },
+        actor,
+      );
+      return sayHistory(created ? "saved" : "already-saved", { id: decision.id, workspace });
+    },
+    "write",
+  );
 }
 
 /** A decision that must exist: not found is a person's typo, exit code 2. */

@@ -161,7 +161,7 @@ function checkOptions(profiles: OptionProfiles, fail: Fail): void {
         checkCondition(entry.when, `options.${option}.${list}[${index}].when`, fail),
       );
     }
-    for (const list of ["nextSteps", "caveats"] as const) {
+    for (const list of ["nextSteps", "caveats", "constraints"] as const) {
       profile[list].forEach((entry, index) =>
         checkPlaceholders(entry.text, `options.${option}.${list}[${index}].text`, fail),
       );

@@ -43,6 +43,11 @@ export const OptionSupportSchema = z.strictObject({
   source,
   /** Azure service tag for service endpoints, e.g. Microsoft.Storage. */
   serviceTag: z.string().optional(),
+  /**
+   * The service endpoint's tag when the VNets are in other regions than the service, where it differs
+   * (Azure Storage: Microsoft.Storage.Global, which cannot share a subnet with Microsoft.Storage).
+   */
+  crossRegionServiceTag: z.string().optional(),
   /** Private Link sub-resource (groupId), e.g. blob, sqlServer, vault. */
   groupId: z.string().optional(),
   /** Private DNS zones the private endpoint needs, e.g. privatelink.blob.core.windows.net. */

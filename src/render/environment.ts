@@ -63,6 +63,9 @@ const helpers: Record<string, (...args: unknown[]) => unknown> = {
   join: (list, separator) =>
     Array.isArray(list) ? list.join(typeof separator === "string" ? separator : ", ") : "",
   eq: (a, b) => a === b,
+  /** True when the number is below zero (a cost that goes down). */
+  negative: (value) => asNumber(value, "negative") < 0,
+  abs: (value) => Math.abs(asNumber(value, "abs")),
   /** Pads text to a column width for aligned terminal lists. */
   pad: (text, width) => String(text).padEnd(asNumber(width, "pad")),
   add: (a, b) => asNumber(a, "add") + asNumber(b, "add"),

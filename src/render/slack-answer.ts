@@ -42,17 +42,9 @@ export function renderSlackAnswer(
   };
 }
 
-/** One change of an answer that would give another option (Advice `whatWouldChange`). */
-interface AnswerChange {
-  field: string;
-  from: unknown;
-  to: unknown;
-  option: string;
-  monthlyCostDeltaUsd: number;
-}
-
 function slackContext(advice: Advice, requirements: Requirements, knowledge: Knowledge): object {
-  const changes = (advice as { whatWouldChange?: AnswerChange[] }).whatWouldChange ?? [];
+  // Absent from decisions saved before the advice said what would change it.
+  const changes = advice.whatWouldChange ?? [];
   const questions = new Map(knowledge.questionnaire.questions.map((question) => [question.field, question]));
   const options = knowledge.options.options as Record<string, { title: string } | undefined>;
   return {
@@ -61,7 +53,7 @@ function slackContext(advice: Advice, requirements: Requirements, knowledge: Kno
     topCaveats: advice.caveats.slice(0, FIRST_SCREEN_CAVEATS),
     moreCaveats: Math.max(0, advice.caveats.length - FIRST_SCREEN_CAVEATS),
     changes: changes.map((change) => {
-      const question = questions.get(change.field as never);
+      const question = questions.get(change.field);
       const choiceLabel = (value: unknown) =>
         question?.choices?.find((choice) => choice.value === value)?.label ?? value;
       return {

@@ -10,6 +10,7 @@ import { GuardedHTTPReceiver } from "./receiver.js";
 import { registerRoutes } from "./routes.js";
 import { GuardedSocketModeReceiver } from "./socket-receiver.js";
 import { slackErrorCode } from "./web-api-errors.js";
+import { webApiClientOptions } from "./web-api-policy.js";
 
 export interface SlackAppOptions {
   /** Overrides the Web API client's retry policy (tests keep retries fast). */
@@ -40,7 +41,7 @@ export function createSlackApp(config: Config, services: Services, options: Slac
     clientOptions: {
       slackApiUrl: config.slackApiUrl,
       maxRequestConcurrency: WEB_API_CONCURRENCY,
-      ...(options.retryConfig && { retryConfig: options.retryConfig }),
+      ...webApiClientOptions(options.retryConfig),
     },
   });
   const inFlight = new Set<Promise<void>>();
@@ -74,7 +75,8 @@ export function createSlackApp(config: Config, services: Services, options: Slac
     },
     async stop() {
       await app.stop();
-      // Work in progress may be retrying a Web API call for minutes; a stop waits for it only so long.
+      // Work in progress may still be waiting on Slack (each call has its deadline: web-api-policy.ts); a
+      // stop waits for it only so long.
       let timer: NodeJS.Timeout | undefined;
       const deadline = new Promise<void>((resolve) => (timer = setTimeout(resolve, STOP_GRACE_MS)));
       await Promise.race([Promise.allSettled([...inFlight]), deadline]);

@@ -11,7 +11,7 @@ import { SLACK_LIMITS } from "./limits.js";
 import type { Tools } from "./context.js";
 import { fieldMessage } from "./field-errors.js";
 import { parseJsonWith } from "./parse-json.js";
-import { slackErrorCode } from "./web-api-errors.js";
+import { failureReason } from "./web-api-errors.js";
 
 /** What the modal carries from step to step in private_metadata; validated again when it comes back. */
 export interface QuestionnaireContext {
@@ -48,8 +48,9 @@ export async function openQuestionnaire(
     await client.views.open({ trigger_id: triggerId, view });
     return null;
   } catch (error) {
-    logger.warn("views.open failed", error);
-    return slackErrorCode(error) ?? "unknown";
+    const reason = failureReason(error);
+    logger.warn(`views.open failed (${reason})`);
+    return reason;
   }
 }
 

@@ -1,5 +1,5 @@
 import { CLOUDS } from "./options.js";
-import { DNS_SETUPS, TARGETS } from "./requirements.js";
+import { APP_TRAFFIC_DIRECTIONS, DNS_SETUPS, TARGETS } from "./requirements.js";
 
 const BOOLEAN = ["true", "false"] as const;
 
@@ -19,19 +19,32 @@ export const FACT_VALUES = {
   crossTenant: BOOLEAN,
   overlappingAddressSpaces: BOOLEAN,
   transitiveRouting: BOOLEAN,
+  appTrafficDirection: APP_TRAFFIC_DIRECTIONS,
+  clientsInOtherNetworks: BOOLEAN,
+  firewallInspection: BOOLEAN,
+  /**
+   * A need only a private IP meets holds: on-premises reach, public access off, one resource only, traffic
+   * through a firewall, or a service endpoint that does not reach the service's region.
+   */
+  privateIpNeeded: BOOLEAN,
   /** ICMP (ping) is among the protocols. */
   icmpRequired: BOOLEAN,
   /** The requirements set a monthly budget. */
   budgetSet: BOOLEAN,
+  /** The catalog lists a generally available service endpoint the vendor does not advise against. */
   serviceSupportsServiceEndpoint: BOOLEAN,
   serviceSupportsPrivateEndpoint: BOOLEAN,
   /** The service's service endpoint reaches it from the VNets concerned (false: cross-region to a same-region-only service). */
   serviceEndpointCoversRegions: BOOLEAN,
+  /** Across regions the service endpoint takes another service tag than in one region (Azure Storage). */
+  serviceEndpointTagChangesAcrossRegions: BOOLEAN,
   /** AWS: the service is one of the gateway endpoint services (S3, DynamoDB). */
   awsGatewayEndpointService: BOOLEAN,
   serviceSupportsInterfaceEndpoint: BOOLEAN,
   serviceSupportsPrivateServiceConnect: BOOLEAN,
   serviceSupportsPrivateGoogleAccess: BOOLEAN,
+  /** App Service / Functions: the app can send its outbound calls into a VNet. */
+  serviceSupportsVnetIntegration: BOOLEAN,
 } as const satisfies Record<string, readonly string[]>;
 
 export type FactName = keyof typeof FACT_VALUES;

@@ -4,7 +4,14 @@
  */
 export { CLOUDS, OPTION_IDS } from "./options.js";
 export type { Cloud, OptionId } from "./options.js";
-export { DNS_SETUPS, PROTOCOLS, RequirementsSchema, SERVICE_TIERS, TARGETS } from "./requirements.js";
+export {
+  APP_TRAFFIC_DIRECTIONS,
+  DNS_SETUPS,
+  PROTOCOLS,
+  RequirementsSchema,
+  SERVICE_TIERS,
+  TARGETS,
+} from "./requirements.js";
 export type { Requirements, RequirementsInput } from "./requirements.js";
 export { FACT_VALUES, isFactName } from "./facts.js";
 export type { FactName, Facts } from "./facts.js";

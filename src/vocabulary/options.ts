@@ -9,6 +9,12 @@ export const OPTION_IDS = [
   "aws-interface-endpoint",
   "gcp-private-google-access",
   "gcp-private-service-connect",
+  "hub-and-spoke",
+  "virtual-wan",
+  "vnet-integration",
+  "aws-vpc-peering",
+  "aws-transit-gateway",
+  "gcp-vpc-peering",
 ] as const;
 
 export type OptionId = (typeof OPTION_IDS)[number];

@@ -4,6 +4,8 @@ import { CLOUDS } from "./options.js";
 export const TARGETS = ["cloud-service", "own-service", "virtual-network"] as const;
 export const DNS_SETUPS = ["azure-private-dns", "custom-forwarding", "cannot-change"] as const;
 export const PROTOCOLS = ["tcp", "udp", "icmp"] as const;
+/** App Service / Functions: requests coming into the app, or the app's own calls out to other resources. */
+export const APP_TRAFFIC_DIRECTIONS = ["into-the-app", "out-of-the-app"] as const;
 /** The tiers a service is sold in, where a tier gates an option (Service Bus and Container Registry: Premium). */
 export const SERVICE_TIERS = ["basic", "standard", "premium"] as const;
 
@@ -24,6 +26,11 @@ export const RequirementsSchema = z
     crossTenant: z.boolean().default(false),
     overlappingAddressSpaces: z.boolean().default(false),
     transitiveRouting: z.boolean().default(false),
+    appTrafficDirection: z.enum(APP_TRAFFIC_DIRECTIONS).default("into-the-app"),
+    /** Clients sit in other subnets or peered VNets too, not only in the subnet being set up. */
+    clientsInOtherNetworks: z.boolean().default(false),
+    /** Traffic to the service must pass a firewall or network virtual appliance (forced tunneling, inspection). */
+    firewallInspection: z.boolean().default(false),
     monthlyBudgetUsd: z.number().finite().nonnegative().nullable().default(null),
     dataGbPerMonth: z.number().finite().nonnegative().default(0),
     /**

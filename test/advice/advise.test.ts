@@ -41,7 +41,7 @@ describe("advise: the seed documents' claims", () => {
     expect(advice.recommendation.option).toBe("service-endpoint");
     expect(advice.recommendation.monthlyCostUsd).toBe(0);
     expect(advice.cost.totalUsd).toBe(0);
-    expect(advice.nextSteps[0]).toContain("--service-endpoints Microsoft.Storage");
+    expect(advice.nextSteps[1]).toContain("--service-endpoints Microsoft.Storage ");
     expect(advice.caveats.join(" ")).toMatch(/closes open TCP connections/);
     expect(alternative(advice, "private-endpoint").fits).toBe(true);
     expect(alternative(advice, "private-endpoint").monthlyCostUsd).toBeCloseTo(7.3 + 50, 6);
@@ -70,14 +70,28 @@ describe("advise: the seed documents' claims", () => {
     );
   });
 
-  // 001_dc66bb4725c1f799.txt: "VNet Peering is not transitive".
-  it("peering is not transitive: caveat with hub/NVA advice", () => {
-    const { advice } = adviceFor({ cloud: "azure", target: "virtual-network", transitiveRouting: true });
-    expect(advice.recommendation.option).toBe("vnet-peering");
-    expect(advice.caveats.join(" ")).toMatch(/not transitive.*network virtual appliance/);
-    expect(advice.nextSteps.filter((step) => step.startsWith("az network vnet peering create"))).toHaveLength(
-      2,
-    );
+  // Virtual network peering overview: peering is not transitive; the hub-spoke reference architecture
+  // (learn.microsoft.com/en-us/azure/architecture/networking/architecture/hub-spoke) routes spoke to spoke
+  // through Azure Firewall or an NVA with user-defined routes.
+  it("A → B → C: peering is not transitive, so a hub with a firewall; both hops and the firewall in the cost", () => {
+    const { advice } = adviceFor({
+      cloud: "azure",
+      target: "virtual-network",
+      transitiveRouting: true,
+      dataGbPerMonth: 100,
+    });
+    expect(advice.recommendation.option).toBe("hub-and-spoke");
+    expect(advice.recommendation.fits).toBe(true);
+    expect(alternative(advice, "vnet-peering").fits).toBe(false);
+    expect(alternative(advice, "vnet-peering").reasons.join(" ")).toMatch(/not transitive/);
+    expect(alternative(advice, "virtual-wan").fits).toBe(true);
+    // Two peerings, each billed outbound and inbound at $0.01/GB: 100 GB × 4 × $0.01.
+    expect(advice.cost.totalUsd).toBeCloseTo(4, 6);
+    expect(advice.cost.lines).toHaveLength(4);
+    expect(advice.cost.unpriced.map((u) => u.pricingPage)).toEqual([
+      "https://azure.microsoft.com/en-us/pricing/details/azure-firewall/",
+    ]);
+    expect(advice.cost.withinBudget).toBeNull();
   });
 
   it("VNets in different regions → global VNet peering; regional peering does not fit", () => {
@@ -114,20 +128,38 @@ describe("advise: the seed documents' claims", () => {
     const { advice } = adviceFor({ ...storage, onPremisesAccess: true, protocols: ["tcp", "icmp"] });
     expect(advice.recommendation.option).toBe("private-endpoint");
     expect(advice.recommendation.fits).toBe(false);
-    expect(advice.caveats[0]).toMatch(/TCP and UDP/);
+    expect(advice.recommendation.reasons[0]).toMatch(/TCP and UDP/);
   });
 
-  // A stored decision about a service with a service endpoint only (Data Lake Storage Gen1, now retired).
-  it("on-premises reach to a service with no known private endpoint: honest answer, not a crash", () => {
-    const requirements = RequirementsSchema.parse({
-      target: "cloud-service",
-      service: "azure-data-lake-store-gen1",
-      onPremisesAccess: true,
-    });
-    const advice = advise(requirements, knowledge);
-    expect(advice.recommendation.option).toBe("service-endpoint");
-    expect(advice.recommendation.fits).toBe(false);
-    expect(advice.caveats.join(" ")).toMatch(/public NAT IP/);
+  // The "no private endpoint" branch used to skip every need (a stored decision about a service with a service
+  // endpoint only: Data Lake Storage Gen1, now retired). Service endpoints overview: "Service endpoints can't be
+  // used for traffic from your premises"; a service endpoint keeps the public IP.
+  it("a service with no known private endpoint still checks every need, and says plainly nothing fits", () => {
+    const adviceWith = (extra: Record<string, unknown>) =>
+      advise(
+        RequirementsSchema.parse({
+          target: "cloud-service",
+          service: "azure-data-lake-store-gen1",
+          ...extra,
+        }),
+        knowledge,
+      );
+    for (const need of [
+      "onPremisesAccess",
+      "disablePublicAccess",
+      "exfiltrationProtection",
+      "firewallInspection",
+    ]) {
+      const advice = adviceWith({ [need]: true });
+      expect(advice.recommendation.option, need).toBe("service-endpoint");
+      expect(advice.recommendation.fits, need).toBe(false);
+      expect(advice.recommendation.reasons.join(" "), need).not.toMatch(/None of the needs/);
+      expect(advice.recommendation.reasons.at(-1), need).toMatch(/^What to do instead/);
+      expect(advice.trace.map((step) => step.question).join(" "), need).toMatch(/call for a private IP/);
+    }
+    const advice = adviceWith({ onPremisesAccess: true });
+    expect(advice.recommendation.reasons[0]).toMatch(/public NAT IP/);
+    expect(adviceWith({}).recommendation.fits).toBe(true);
     expect(alternative(advice, "private-endpoint").reasons.join(" ")).toMatch(
       /check the service's documentation/,
     );

@@ -13,10 +13,10 @@ const expected: Record<string, string> = {
   "azure-vnet-global.json": "global-vnet-peering",
   "aws-s3.json": "aws-gateway-endpoint",
   "aws-own-service.json": "aws-interface-endpoint",
-  "aws-vpc.json": "aws-interface-endpoint",
+  "aws-vpc.json": "aws-vpc-peering",
   "gcp-storage.json": "gcp-private-google-access",
   "gcp-own-service.json": "gcp-private-service-connect",
-  "gcp-vpc.json": "gcp-private-service-connect",
+  "gcp-vpc.json": "gcp-vpc-peering",
 };
 
 describe("examples/*.json", () => {

@@ -118,6 +118,49 @@ describe("the catalog's facts, each as its vendor page states it", () => {
   });
 });
 
+describe("what teams actually reach", () => {
+  it("at least 50 services, each option with its tag, group id or endpoint name, and its page", () => {
+    expect(knowledge.catalog.services.length).toBeGreaterThanOrEqual(50);
+    for (const service of knowledge.catalog.services) {
+      for (const [option, entry] of Object.entries(service.support)) {
+        // VNet integration is a setting of the app itself: it has no tag, group id or endpoint name.
+        if (!entry?.supported || option === "vnet-integration") continue;
+        const detail = { "service-endpoint": entry.serviceTag, "private-endpoint": entry.groupId }[option];
+        expect(detail ?? entry.endpointServiceName ?? entry.groupId, `${service.id} ${option}`).toBeDefined();
+        if (option === "private-endpoint") expect(entry.dnsZones?.length, service.id).toBeGreaterThan(0);
+      }
+    }
+  });
+
+  // https://learn.microsoft.com/en-us/azure/private-link/private-endpoint-dns: sub-resources and zones.
+  it("Azure entries carry the page's sub-resources and zones", () => {
+    expect(support("azure-synapse", "private-endpoint")).toMatchObject({
+      groupId: "Sql",
+      additionalGroupIds: ["SqlOnDemand", "Dev"],
+    });
+    expect(support("azure-databricks", "private-endpoint")?.dnsZones).toEqual([
+      "privatelink.azuredatabricks.net",
+    ]);
+    expect(support("azure-aks-api-server", "private-endpoint")?.groupId).toBe("management");
+  });
+
+  // https://docs.aws.amazon.com/systems-manager/latest/userguide/setup-create-vpc.html (ssm, ssmmessages,
+  // ec2messages); https://docs.aws.amazon.com/AmazonECR/latest/userguide/vpc-endpoints.html (ecr.api,
+  // ecr.dkr, and an S3 gateway endpoint because image layers are stored in S3).
+  it("AWS services that need several endpoints name them all", () => {
+    expect(support("aws-ssm", "aws-interface-endpoint")?.additionalEndpointServiceNames).toEqual([
+      "com.amazonaws.<region>.ssmmessages",
+      "com.amazonaws.<region>.ec2messages",
+    ]);
+    expect(support("aws-ecr", "aws-interface-endpoint")?.additionalEndpointServiceNames).toEqual([
+      "com.amazonaws.<region>.ecr.dkr",
+    ]);
+    expect(knowledge.findService("aws-ecr")?.notes[0]?.text).toMatch(
+      /gateway endpoint for com\.amazonaws\.<region>\.s3/,
+    );
+  });
+});
+
 describe("the catalog's own checks", () => {
   it("a retired service whose successor is not in the catalog", () => {
     const index = knowledge.catalog.services.findIndex((s) => s.id === "azure-mysql-single-server");

@@ -47,8 +47,13 @@ describe("loadKnowledge on the shipped data", () => {
       expect.arrayContaining(["aws-s3", "aws-dynamodb", "aws-sqs", "aws-secrets-manager"]),
     );
     expect(knowledge.servicesFor("gcp").every((s) => s.cloud === "gcp")).toBe(true);
-    expect(knowledge.optionsFor("aws")).toEqual(["aws-gateway-endpoint", "aws-interface-endpoint"]);
-    expect(knowledge.optionsFor("azure")).toHaveLength(5);
+    expect(knowledge.optionsFor("aws")).toEqual([
+      "aws-gateway-endpoint",
+      "aws-interface-endpoint",
+      "aws-vpc-peering",
+      "aws-transit-gateway",
+    ]);
+    expect(knowledge.optionsFor("azure")).toHaveLength(8);
   });
 
   // 001_dc66bb4725c1f799.txt: no service endpoint for Log Analytics, Private Link through AMPLS.
@@ -118,6 +123,7 @@ describe("loadKnowledge rejects corrupt data with file and JSON path", () => {
       { path: [...onprem, "branches", 0, "when"], value: "*" },
       { path: ["nodes", "q-azure-public"], remove: true },
       { path: ["nodes", "q-azure-exfil"], remove: true },
+      { path: ["nodes", "q-azure-firewall"], remove: true },
       { path: ["nodes", "q-azure-region"], remove: true },
     );
     expect(() => loadKnowledge(dir)).not.toThrow();

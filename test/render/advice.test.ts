@@ -201,7 +201,7 @@ describe("renderSlackAnswer", () => {
   });
 
   it("says what would change the answer, in the questionnaire's words", () => {
-    const change = {
+    const change: Advice = {
       ...advice,
       whatWouldChange: [
         {
@@ -290,3 +290,23 @@ describe("renderTemplate", () => {
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
+
+describe("what would change the answer", () => {
+  const knowledgeForWords = loadKnowledge();
+  it("is listed in the terminal and the ADR with the new option and the monthly difference", () => {
+    const text = renderAdvice(advice, requirements, "text", knowledgeForWords);
+    expect(text).toContain("What would change the answer");
+    expect(text).toContain(
+      "If onPremisesAccess were false instead of true: service-endpoint, $2,055.30 less a month.",
+    );
+    const markdown = renderAdvice(advice, requirements, "markdown", knowledgeForWords);
+    expect(markdown).toContain("## What would change the answer");
+    expect(unescapeMarkdown(markdown)).toContain("service-endpoint, $2,055.30 less a month.");
+  });
+
+  it("is left out for a decision saved before it existed", () => {
+    const older: Advice = { ...advice };
+    delete older.whatWouldChange;
+    expect(renderAdvice(older, requirements, "text", knowledgeForWords)).not.toContain("What would change");
+  });
+});

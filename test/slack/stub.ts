@@ -8,7 +8,10 @@ export interface RecordedCall {
   body: Record<string, unknown>;
 }
 
-type Reply = { status: number; headers?: Record<string, string>; body: Record<string, unknown> };
+type Reply =
+  | { status: number; headers?: Record<string, string>; body: Record<string, unknown> | string }
+  // The request is read and never answered (until the stub closes).
+  | { hang: true };
 
 /**
  * A stand-in for Slack's Web API on 127.0.0.1: records every call with its parsed body and answers like
@@ -63,6 +66,16 @@ export class WebApiStub {
     });
   }
 
+  /** The next `times` calls of `method` are never answered. */
+  hang(method: string, times = 1): void {
+    this.script(method, times, { hang: true });
+  }
+
+  /** The next `times` calls of `method` get this HTTP status (and body text, e.g. one that is not JSON). */
+  answerRaw(method: string, status: number, body: string, times = 1): void {
+    this.script(method, times, { status, body });
+  }
+
   callsTo(method: string): RecordedCall[] {
     return this.calls.filter((call) => call.method === method);
   }
@@ -92,8 +105,9 @@ export class WebApiStub {
     this.calls.push({ method, body });
     this.onCall?.({ method, body });
     const reply = this.scripted.get(method)?.shift() ?? { status: 200, body: this.answer(method, body) };
+    if ("hang" in reply) return;
     res.writeHead(reply.status, { "Content-Type": "application/json", ...reply.headers });
-    res.end(JSON.stringify(reply.body));
+    res.end(typeof reply.body === "string" ? reply.body : JSON.stringify(reply.body));
   }
 
   private answer(method: string, body: Record<string, unknown>): Record<string, unknown> {

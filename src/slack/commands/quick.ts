@@ -29,12 +29,24 @@ export async function quickAnswer(args: CommandArgs, reply: PrivateReply, text: 
     await reply({ response_type: "ephemeral", text: say("quick-errors", { errors }) });
     return;
   }
-  await deliverAnswer(args, {
-    user: command.user_id,
-    channel: command.channel_id,
-    requirements: requirements.value,
-    dedupeKey: `quick:${command.trigger_id}`,
-  });
+  try {
+    await deliverAnswer(
+      args,
+      {
+        user: command.user_id,
+        channel: command.channel_id,
+        requirements: requirements.value,
+        dedupeKey: `quick:${command.trigger_id}`,
+      },
+      reply,
+    );
+  } catch (error) {
+    // Acked already, so the person is waiting for an answer: say so by their response_url.
+    args.logger.error(`The quick answer for ${command.user_id} in ${context.workspace} failed`, error);
+    await reply({ response_type: "ephemeral", text: say("apology") }).catch((replyError: unknown) =>
+      args.logger.error(`Could not even apologise to ${command.user_id}: ${String(replyError)}`),
+    );
+  }
 }
 
 type Read = { value: unknown } | { problem: "yes-no" | "cross-same" | "number" | "budget" };

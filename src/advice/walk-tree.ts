@@ -1,0 +1,45 @@
+import type { DecisionTree, SourceRef } from "../knowledge/schemas.js";
+import type { FactName, Facts, OptionId } from "../vocabulary/index.js";
+import type { TraceStep } from "./advice.js";
+
+export interface Sourced {
+  text: string;
+  source: SourceRef;
+}
+
+export interface TreePath {
+  option: OptionId;
+  trace: TraceStep[];
+  /** The leaf's reason: why this option, or (when it cannot meet every need) what to do instead. */
+  reason: Sourced;
+  /** The facts the path asked about: only a change to one of them can lead elsewhere. */
+  asked: FactName[];
+}
+
+/** The path from the root to a leaf for these facts. */
+export function walkTree(tree: DecisionTree, facts: Facts): TreePath {
+  const trace: TraceStep[] = [];
+  const asked: FactName[] = [];
+  let node = tree.nodes[tree.root];
+  while (node?.kind === "question") {
+    asked.push(node.fact as FactName);
+    const value = facts[node.fact as FactName];
+    const branch = node.branches.find((b) => b.when === value) ?? node.branches.find((b) => b.when === "*");
+    // loadKnowledge proved every fact value has a branch; reaching this means the data bypassed it.
+    if (branch === undefined) throw new Error(`decision tree has no branch for ${node.fact} = ${value}`);
+    trace.push({
+      question: node.question,
+      answer: branch.answer,
+      reason: branch.reason,
+      ...traceSource(branch.source),
+    });
+    node = tree.nodes[branch.next];
+  }
+  if (node === undefined) throw new Error("decision tree leads to a missing node");
+  return { option: node.option, trace, reason: { text: node.reason, source: node.source }, asked };
+}
+
+/** A trace step names its page by link and title (DESIGN §3). */
+function traceSource(source: SourceRef): Pick<TraceStep, "source" | "sourceTitle"> {
+  return typeof source === "string" ? { source } : { source: source.url, sourceTitle: source.title };
+}
