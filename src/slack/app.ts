@@ -6,6 +6,7 @@ import type { Config } from "../config.js";
 import type { Services } from "../decisions/index.js";
 import { provideContext } from "./context.js";
 import type { AppContext } from "./context.js";
+import { oauthInstalls, type OAuthInstalls } from "./oauth/index.js";
 import { GuardedHTTPReceiver } from "./receiver.js";
 import { registerRoutes } from "./routes.js";
 import { GuardedSocketModeReceiver } from "./socket-receiver.js";
@@ -15,6 +16,8 @@ import { webApiClientOptions } from "./web-api-policy.js";
 export interface SlackAppOptions {
   /** Overrides the Web API client's retry policy (tests keep retries fast). */
   retryConfig?: RetryOptions;
+  /** The clock for OAuth installs, uninstalls and their retention period (tests move it). */
+  now?: () => Date;
 }
 
 export interface SlackApp {
@@ -28,7 +31,14 @@ export interface SlackApp {
 /** Builds the Bolt app for the given settings, with every listener registered. */
 export function createSlackApp(config: Config, services: Services, options: SlackAppOptions = {}): SlackApp {
   const logLevel = LOG_LEVELS[config.logLevel];
-  const receiver = createReceiver(config, logLevel);
+  const installs =
+    config.oauth &&
+    oauthInstalls(config.oauth, services.store.installations, {
+      slackApiUrl: config.slackApiUrl,
+      logLevel,
+      now: options.now,
+    });
+  const receiver = createReceiver(config, logLevel, installs);
   const app = new App<AppContext>({
     receiver,
     token: config.botToken,
@@ -54,6 +64,8 @@ export function createSlackApp(config: Config, services: Services, options: Slac
       inFlight.delete(work);
     }
   });
+  // Installs' own middleware and events (app_uninstalled, tokens_revoked) come before every other listener.
+  installs?.register(app);
   app.use(provideContext(services));
   registerRoutes(app);
   app.error((error) => {
@@ -64,17 +76,21 @@ export function createSlackApp(config: Config, services: Services, options: Slac
   return {
     app,
     async start() {
-      await verifyBotToken(app, config.slackApiUrl);
+      // With OAuth installs there is no token to check: each workspace's arrives with its installation.
+      if (installs === undefined) await verifyBotToken(app, config.slackApiUrl);
+      else await app.init();
       if (config.transport.kind === "socket") {
         await app.start();
         return { port: null };
       }
       const server = (await app.start(config.transport.port)) as Server;
+      installs?.start(app.logger);
       const address = server.address();
       return { port: typeof address === "object" && address !== null ? address.port : config.transport.port };
     },
     async stop() {
       await app.stop();
+      await installs?.stop();
       // Work in progress may still be waiting on Slack (each call has its deadline: web-api-policy.ts); a
       // stop waits for it only so long.
       let timer: NodeJS.Timeout | undefined;
@@ -127,7 +143,7 @@ const healthRoute = {
   },
 };
 
-function createReceiver(config: Config, logLevel: LogLevel): Receiver {
+function createReceiver(config: Config, logLevel: LogLevel, installs: OAuthInstalls | undefined): Receiver {
   const { transport } = config;
   if (transport.kind === "socket") {
     return new GuardedSocketModeReceiver({
@@ -142,5 +158,6 @@ function createReceiver(config: Config, logLevel: LogLevel): Receiver {
     endpoints: "/slack/events",
     customRoutes: [healthRoute],
     logLevel,
+    ...installs?.receiverOptions,
   });
 }

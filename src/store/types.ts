@@ -4,6 +4,7 @@ import type { Result } from "../advice/parse.js";
 import type { DecisionId } from "./ids.js";
 
 export type { DecisionId } from "./ids.js";
+import type { InstallationRecords } from "./installations.js";
 
 export const DECISION_STATUSES = ["proposed", "accepted", "rejected", "superseded"] as const;
 export type DecisionStatus = (typeof DECISION_STATUSES)[number];
@@ -156,6 +157,8 @@ export interface DecisionStore {
   /** The deliveries recorded for a decision, oldest first. */
   deliveries(workspace: string, id: string): Promise<Delivery[]>;
 
+  /** Installations by many workspaces (OAuth), in the same database. */
+  installations: InstallationRecords;
   close(): Promise<void>;
 }
 

@@ -6,6 +6,8 @@ import type { AddressInfo } from "node:net";
 export interface RecordedCall {
   method: string;
   body: Record<string, unknown>;
+  /** The token the call was made with (its Authorization header), if any. */
+  token?: string;
 }
 
 type Reply =
@@ -22,6 +24,10 @@ export class WebApiStub {
   readonly admins = new Set<string>();
   /** Display names users.info gives; a user not in here has none. */
   readonly names = new Map<string, string>();
+  /** oauth.v2.access answers: by `code` for an install, by `refresh_token` for a rotation. */
+  readonly grants = new Map<string, Record<string, unknown>>();
+  /** Tokens Slack no longer accepts: auth.test and every other call answer token_revoked. */
+  readonly revoked = new Set<string>();
   socketUrl = "";
   /** Called with each call as it arrives, before it is answered (the bench times arrivals with it). */
   onCall: ((call: RecordedCall) => void) | undefined;
@@ -102,9 +108,16 @@ export class WebApiStub {
     const url = req.url ?? "";
     const method = url.startsWith("/response") ? "response_url" : url.replace(/^\/api\//, "").split("?")[0]!;
     const body = parseBody(raw, req.headers["content-type"] ?? "");
-    this.calls.push({ method, body });
+    const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? "")?.[1];
+    this.calls.push({ method, body, ...(token !== undefined && { token }) });
     this.onCall?.({ method, body });
-    const reply = this.scripted.get(method)?.shift() ?? { status: 200, body: this.answer(method, body) };
+    const reply = this.scripted.get(method)?.shift() ?? {
+      status: 200,
+      body:
+        token !== undefined && this.revoked.has(token)
+          ? { ok: false, error: "token_revoked" }
+          : this.answer(method, body),
+    };
     if ("hang" in reply) return;
     res.writeHead(reply.status, { "Content-Type": "application/json", ...reply.headers });
     res.end(typeof reply.body === "string" ? reply.body : JSON.stringify(reply.body));
@@ -148,6 +161,12 @@ export class WebApiStub {
       case "chat.getPermalink": {
         const ts = String(body.message_ts).replace(".", "");
         return { ok: true, permalink: `https://example.slack.com/archives/${String(body.channel)}/p${ts}` };
+      }
+      case "oauth.v2.access": {
+        const grant = this.grants.get(
+          String(body.grant_type === "refresh_token" ? body.refresh_token : body.code),
+        );
+        return grant === undefined ? { ok: false, error: "invalid_code" } : { ok: true, ...grant };
       }
       case "apps.connections.open":
         return { ok: true, url: this.socketUrl };
