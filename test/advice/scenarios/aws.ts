@@ -137,6 +137,31 @@ export const AWS_SCENARIOS: Scenario[] = [
     doc: PRIVATELINK_PRICING,
   },
 
+  {
+    question:
+      "The data centre must reach S3 privately, but we cannot add DNS records on-premises. Does the interface endpoint still work?",
+    requirements: aws("aws-s3", { onPremisesAccess: true, dns: "cannot-change" }),
+    expect: {
+      option: "aws-interface-endpoint",
+      fits: true,
+      monthlyCostUsd: 7.3,
+      alternatives: { "aws-gateway-endpoint": false },
+    },
+    doc: S3_INTERFACE,
+  },
+  {
+    question:
+      "An app in us-west-2 writes to a DynamoDB table in us-east-1. Can the DynamoDB gateway endpoint serve it?",
+    requirements: aws("aws-dynamodb", { crossRegion: true }),
+    expect: {
+      option: "aws-interface-endpoint",
+      fits: true,
+      monthlyCostUsd: 7.3,
+      alternatives: { "aws-gateway-endpoint": false },
+    },
+    doc: GATEWAY_ENDPOINTS,
+  },
+
   // — Interface-only services —
   {
     question: "Workers in private subnets poll SQS: which endpoint, and what does one AZ cost?",

@@ -594,6 +594,87 @@ export const AZURE_SCENARIOS: Scenario[] = [
     doc: PRIVATE_ENDPOINT_DNS,
   },
 
+  // — Data and platform services with private endpoints only —
+  {
+    question: "Synapse dedicated SQL pools queried from on-premises BI tools: which sub-resource and zone?",
+    requirements: { target: "cloud-service", service: "azure-synapse", onPremisesAccess: true },
+    expect: {
+      option: "private-endpoint",
+      fits: true,
+      monthlyCostUsd: 7.3,
+      says: [/--group-id Sql /, /privatelink\.sql\.azuresynapse\.net/],
+    },
+    doc: PRIVATE_ENDPOINT_DNS,
+  },
+  {
+    question:
+      "Engineers open the Databricks workspace UI and API from the office over ExpressRoute: which endpoint?",
+    requirements: { target: "cloud-service", service: "azure-databricks", onPremisesAccess: true },
+    expect: {
+      option: "private-endpoint",
+      fits: true,
+      monthlyCostUsd: 7.3,
+      says: [/--group-id databricks_ui_api/, /privatelink\.azuredatabricks\.net/],
+    },
+    doc: PRIVATE_ENDPOINT_DNS,
+  },
+  {
+    question:
+      "Our AKS API server must not be public; the CI runners sit in a peered VNet. Which option, which zone?",
+    requirements: { target: "cloud-service", service: "azure-aks-api-server", disablePublicAccess: true },
+    expect: {
+      option: "private-endpoint",
+      fits: true,
+      monthlyCostUsd: 7.3,
+      says: [/--group-id management/, /privatelink\.<region>\.azmk8s\.io/],
+    },
+    doc: PRIVATE_ENDPOINT_DNS,
+  },
+  {
+    question: "AI Search indexes are queried by on-premises apps: which sub-resource and zone?",
+    requirements: { target: "cloud-service", service: "azure-ai-search", onPremisesAccess: true },
+    expect: {
+      option: "private-endpoint",
+      fits: true,
+      monthlyCostUsd: 7.3,
+      says: [/--group-id searchService/, /privatelink\.search\.windows\.net/],
+    },
+    doc: PRIVATE_ENDPOINT_DNS,
+  },
+  {
+    question: "App Configuration with public access disabled, read by apps in our VNet: what do we create?",
+    requirements: { target: "cloud-service", service: "azure-app-configuration", disablePublicAccess: true },
+    expect: {
+      option: "private-endpoint",
+      fits: true,
+      monthlyCostUsd: 7.3,
+      says: [/--group-id configurationStores/, /privatelink\.azconfig\.io/],
+    },
+    doc: PRIVATE_ENDPOINT_DNS,
+  },
+  {
+    question: "Application Insights telemetry from VMs in a locked-down VNet: is there a service endpoint?",
+    requirements: { target: "cloud-service", service: "azure-application-insights" },
+    expect: {
+      option: "private-endpoint",
+      fits: true,
+      monthlyCostUsd: 7.3,
+      alternatives: { "service-endpoint": false },
+      says: [/--group-id azuremonitor/],
+    },
+    doc: {
+      title: "Use Azure Private Link to connect networks to Azure Monitor",
+      url: "https://learn.microsoft.com/en-us/azure/azure-monitor/logs/private-link-security",
+    },
+  },
+  {
+    question:
+      "A subnet in another Entra tenant reads secrets from our Key Vault, nothing else required. Service endpoint across tenants?",
+    requirements: { target: "cloud-service", service: "azure-key-vault", crossTenant: true },
+    expect: { option: "service-endpoint", fits: true, monthlyCostUsd: 0 },
+    doc: SERVICE_ENDPOINTS,
+  },
+
   // — App Service and Functions: which direction —
   {
     question:
