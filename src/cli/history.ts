@@ -6,7 +6,8 @@ import type { Advice } from "../advice/advice.js";
 import type { Requirements } from "../vocabulary/index.js";
 import type { Knowledge } from "../knowledge/index.js";
 import { renderAdvice } from "../render/index.js";
-import { openStore, StoreError, type Decision, type DecisionStore } from "../store/index.js";
+import { isPostgresUrl, openStore, StoreError, type Decision, type DecisionStore } from "../store/index.js";
+import { checkDatabaseFile, openFailure } from "./database-file.js";
 import { InputError } from "./errors.js";
 import { sayHistory } from "./words.js";
 
@@ -32,6 +33,7 @@ export async function withHistory<T>(
   const env = process.env;
   const location =
     db ?? env.DATABASE_URL ?? env.DATABASE_PATH ?? join(process.cwd(), "data", "endpoint-advice.db");
+  if (!isPostgresUrl(location)) checkDatabaseFile(location);
   try {
     const store = await openStore(location, { readOnly: access === "read" });
     try {
@@ -40,7 +42,9 @@ export async function withHistory<T>(
       await store.close();
     }
   } catch (error) {
-    throw error instanceof StoreError ? new InputError(error.message) : error;
+    throw error instanceof StoreError
+      ? new InputError(error.message)
+      : (openFailure(error, location) ?? error);
   }
 }
 

@@ -6,13 +6,17 @@ import type { Config } from "../config.js";
 import type { SlackDeps, SlackServices } from "./deps.js";
 import { AcksFirst } from "./acks-first.js";
 import { registerListeners } from "./listeners.js";
+import { oauthInstalls, type OAuthInstalls } from "./oauth/index.js";
 import { GuardedHTTPReceiver } from "./receiver.js";
 import { GuardedSocketModeReceiver } from "./socket-receiver.js";
 import { slackErrorCode } from "./web-api-errors.js";
+import { webApiClientOptions } from "./web-api-policy.js";
 
 export interface SlackAppOptions {
   /** Overrides the Web API client's retry policy (tests keep retries fast). */
   retryConfig?: RetryOptions;
+  /** The clock for OAuth installs, uninstalls and their retention period (tests move it). */
+  now?: () => Date;
 }
 
 export interface SlackApp {
@@ -30,7 +34,14 @@ export function createSlackApp(
   options: SlackAppOptions = {},
 ): SlackApp {
   const logLevel = LOG_LEVELS[config.logLevel];
-  const receiver = createReceiver(config, logLevel);
+  const installs =
+    config.oauth &&
+    oauthInstalls(config.oauth, services.store.installations, {
+      slackApiUrl: config.slackApiUrl,
+      logLevel,
+      now: options.now,
+    });
+  const receiver = createReceiver(config, logLevel, installs);
   const acksFirst = new AcksFirst();
   const app = new App({
     receiver,
@@ -44,7 +55,7 @@ export function createSlackApp(
     clientOptions: {
       slackApiUrl: config.slackApiUrl,
       maxRequestConcurrency: WEB_API_CONCURRENCY,
-      ...(options.retryConfig && { retryConfig: options.retryConfig }),
+      ...webApiClientOptions(options.retryConfig),
     },
   });
   const inFlight = new Set<Promise<void>>();
@@ -57,6 +68,7 @@ export function createSlackApp(
       inFlight.delete(work);
     }
   });
+  installs?.register(app);
   const deps: SlackDeps = { ...services, logger: app.logger, afterAcks: () => acksFirst.turn() };
   registerListeners(app, deps);
   app.error((error) => {
@@ -67,19 +79,24 @@ export function createSlackApp(
   return {
     app,
     async start() {
-      await verifyBotToken(app, config.slackApiUrl);
+      // With OAuth installs there is no token to check: each workspace's arrives with its installation.
+      if (installs === undefined) await verifyBotToken(app, config.slackApiUrl);
+      else await app.init();
       if (config.transport.kind === "socket") {
         await app.start();
         return { port: null };
       }
       const server = (await app.start(config.transport.port)) as Server;
       acksFirst.watch(server);
+      installs?.start(app.logger);
       const address = server.address();
       return { port: typeof address === "object" && address !== null ? address.port : config.transport.port };
     },
     async stop() {
       await app.stop();
-      // Work in progress may be retrying a Web API call for minutes; a stop waits for it only so long.
+      await installs?.stop();
+      // Work in progress may still be waiting on Slack (each call has its deadline: web-api-policy.ts); a
+      // stop waits for it only so long.
       let timer: NodeJS.Timeout | undefined;
       const deadline = new Promise<void>((resolve) => (timer = setTimeout(resolve, STOP_GRACE_MS)));
       await Promise.race([Promise.allSettled([...inFlight]), deadline]);
@@ -130,7 +147,7 @@ const healthRoute = {
   },
 };
 
-function createReceiver(config: Config, logLevel: LogLevel): Receiver {
+function createReceiver(config: Config, logLevel: LogLevel, installs: OAuthInstalls | undefined): Receiver {
   const { transport } = config;
   if (transport.kind === "socket") {
     return new GuardedSocketModeReceiver({
@@ -145,5 +162,6 @@ function createReceiver(config: Config, logLevel: LogLevel): Receiver {
     endpoints: "/slack/events",
     customRoutes: [healthRoute],
     logLevel,
+    ...installs?.receiverOptions,
   });
 }

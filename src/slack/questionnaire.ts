@@ -8,7 +8,7 @@ import { questionsFor } from "../advice/questionnaire.js";
 import type { Question } from "../advice/questionnaire.js";
 import type { Knowledge } from "../knowledge/index.js";
 import { say } from "./words.js";
-import { slackErrorCode } from "./web-api-errors.js";
+import { failureReason } from "./web-api-errors.js";
 
 export type Answer = string | number | boolean | null | string[];
 export type Answers = Record<string, Answer>;
@@ -51,8 +51,9 @@ export async function openQuestionnaire(
     await client.views.open({ trigger_id: triggerId, view });
     return null;
   } catch (error) {
-    deps.logger.warn("views.open failed", error);
-    return slackErrorCode(error) ?? "unknown";
+    const reason = failureReason(error);
+    deps.logger.warn(`views.open failed (${reason})`);
+    return reason;
   }
 }
 

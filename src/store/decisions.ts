@@ -4,6 +4,7 @@ import type { OptionId, Requirements } from "../vocabulary/index.js";
 import { encodeCursor } from "./cursor.js";
 import type { Db, Engine } from "./engine.js";
 import { decisionNumber, displayId } from "./ids.js";
+import { installationRecords } from "./installations.js";
 import { statusChangeErrors } from "./lifecycle.js";
 import { deliveryStore, insertDelivery } from "./outbox.js";
 import { DECISION_COLUMNS, DECISION_SOURCE, listQuery } from "./search.js";
@@ -142,6 +143,7 @@ export function decisionStore(engine: Engine, options: StoreOptions = {}): Decis
     stats: (workspace) => engine.read((db) => decisionStats(db, workspace)),
     allDecisions: (workspace) => allDecisions(engine, workspace),
     ...deliveryStore(engine, clock),
+    installations: installationRecords(engine),
     close: () => engine.close(),
   };
 }

@@ -8,6 +8,7 @@ export { StoreError, type StoreErrorCode } from "./errors.js";
 export { MAX_PAGE_SIZE } from "./search.js";
 export type { StoreOptions } from "./decisions.js";
 export * from "./types.js";
+export type * from "./installations.js";
 
 /**
  * Opens the decision history at `location`: a PostgreSQL URL (postgres://… or postgresql://…), or the path
@@ -36,3 +37,4 @@ export async function openStore(location: string, options: StoreOptions = {}): P
 export function isPostgresUrl(location: string): boolean {
   return /^postgres(ql)?:\/\//i.test(location);
 }
+export { TokenCipherError, tokenCipher, tokenKeyProblem, type TokenCipher } from "./token-cipher.js";

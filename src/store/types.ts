@@ -1,6 +1,7 @@
 import type { Advice } from "../advice/advice.js";
 import type { KnowledgeVersions, OptionId, Requirements } from "../vocabulary/index.js";
 import type { Result } from "../advice/parse.js";
+import type { InstallationRecords } from "./installations.js";
 
 export const DECISION_STATUSES = ["proposed", "accepted", "rejected", "superseded"] as const;
 export type DecisionStatus = (typeof DECISION_STATUSES)[number];
@@ -150,6 +151,8 @@ export interface DecisionStore {
   /** The deliveries recorded for a decision, oldest first. */
   deliveries(workspace: string, id: string): Promise<Delivery[]>;
 
+  /** Installations by many workspaces (OAuth), in the same database. */
+  installations: InstallationRecords;
   close(): Promise<void>;
 }
 

@@ -57,7 +57,7 @@ describe("askQuestions", () => {
     expect(RequirementsSchema.safeParse(answers).success).toBe(true);
   });
 
-  it("asks nothing Azure-only on AWS, and the peered-network question for S3", async () => {
+  it("asks nothing Azure-only on AWS, and the peered-network and cross-region questions for S3", async () => {
     script = { cloud: "aws", target: "cloud-service", service: "aws-s3" };
     const answers = await askQuestions(knowledge, quiet);
     expect(asked).toEqual([
@@ -66,6 +66,7 @@ describe("askQuestions", () => {
       "service",
       "title",
       "onPremisesAccess",
+      "crossRegion",
       "transitiveRouting",
       "endpointCount",
       "dataGbPerMonth",

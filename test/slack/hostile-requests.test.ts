@@ -131,7 +131,6 @@ describe("1,500 signed malformed or hostile requests", () => {
     );
     const all = [...statuses.values()].flatMap((byStatus) => [...byStatus]);
     const failures = all.filter(([status]) => status === 0 || status >= 500);
-    console.log("SUMMARY", JSON.stringify(summary));
     expect(failures, JSON.stringify(summary)).toEqual([]);
     expect(alive(), stderr).toBe(true);
 

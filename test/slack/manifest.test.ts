@@ -6,22 +6,28 @@ import { parse } from "yaml";
 import { COMMANDS } from "../../src/slack/commands/index.js";
 import { EVENTS } from "../../src/slack/events/index.js";
 import { SHORTCUTS } from "../../src/slack/shortcuts/index.js";
+import { BOT_SCOPES } from "../../src/slack/oauth/scopes.js";
+import { INSTALLATION_EVENTS } from "../../src/slack/oauth/uninstall.js";
 
 interface Manifest {
+  display_information: object;
   features: {
-    slash_commands: { command: string; usage_hint?: string }[];
+    slash_commands: { command: string; usage_hint?: string; url?: string }[];
     shortcuts: { callback_id: string; type: string }[];
     app_home: { home_tab_enabled: boolean };
   };
-  oauth_config: { scopes: { bot: string[] } };
+  oauth_config: { scopes: { bot: string[] }; redirect_urls?: string[] };
   settings: {
-    event_subscriptions: { bot_events: string[] };
+    event_subscriptions: { bot_events: string[]; request_url?: string };
     socket_mode_enabled: boolean;
-    interactivity: { is_enabled: boolean };
+    interactivity: { is_enabled: boolean; request_url?: string };
+    org_deploy_enabled?: boolean;
   };
 }
 
 const manifest = parse(readFileSync("manifest.yml", "utf8")) as Manifest;
+// The app for distribution by OAuth: HTTP only (no Socket Mode in the Slack Marketplace), hence a second file.
+const distributed = parse(readFileSync("manifest.oauth.yml", "utf8")) as Manifest;
 
 // The Web API methods each scope is needed for; a scope no code calls for must not be requested.
 const SCOPE_USES: Record<string, RegExp> = {
@@ -31,7 +37,10 @@ const SCOPE_USES: Record<string, RegExp> = {
   "users:read": /users\.info\(/,
 };
 
-describe("manifest.yml", () => {
+describe.each([
+  ["manifest.yml", manifest],
+  ["manifest.oauth.yml", distributed],
+])("%s", (_file, subject) => {
   it("is a valid Slack app manifest", () => {
     // The repository's copy always; the team's shared copy too when it sits beside the repository (as in CI).
     const schemaFiles = [
@@ -41,10 +50,16 @@ describe("manifest.yml", () => {
     for (const file of schemaFiles) {
       const schema = JSON.parse(readFileSync(file, "utf8")) as object;
       const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
-      expect(validate(manifest), `${file}: ${JSON.stringify(validate.errors)}`).toBe(true);
+      expect(validate(subject), `${file}: ${JSON.stringify(validate.errors)}`).toBe(true);
     }
   });
 
+  it("asks for the scopes an OAuth install asks for", () => {
+    expect(subject.oauth_config.scopes.bot).toEqual([...BOT_SCOPES]);
+  });
+});
+
+describe("manifest.yml", () => {
   it("declares exactly the command, shortcuts and events the code registers", () => {
     expect(manifest.features.slash_commands.map((c) => c.command)).toEqual([...COMMANDS]);
     expect(manifest.features.slash_commands[0]!.usage_hint).toContain("history");
@@ -66,12 +81,36 @@ describe("manifest.yml", () => {
       .filter(([, pattern]) => pattern.test(code))
       .map(([scope]) => scope);
     expect([...manifest.oauth_config.scopes.bot].sort()).toEqual(used.sort());
-    // Every Web API method the code calls is covered by one of those scopes (views.* need none).
+    // Every Web API method the code calls is covered by one of those scopes (views.* and auth.test need none).
     const methods = new Set([...code.matchAll(/client\.(\w+\.\w+)\(/g)].map((match) => match[1]));
     const covered = [...methods].filter(
-      (method) => !/^views\./.test(method!) && !Object.values(SCOPE_USES).some((p) => p.test(`${method}(`)),
+      (method) =>
+        !/^(views\.|auth\.test$)/.test(method!) &&
+        !Object.values(SCOPE_USES).some((p) => p.test(`${method}(`)),
     );
     expect(covered).toEqual([]);
+  });
+});
+
+describe("manifest.oauth.yml", () => {
+  it("is manifest.yml served over HTTP, with the redirect URL, org-wide installs and the uninstall events", () => {
+    const { url, ...command } = distributed.features.slash_commands[0]!;
+    expect(command).toEqual(manifest.features.slash_commands[0]);
+    expect({ ...distributed.features, slash_commands: [command] }).toEqual(manifest.features);
+    expect(distributed.display_information).toEqual(manifest.display_information);
+    expect(distributed.oauth_config.scopes).toEqual(manifest.oauth_config.scopes);
+    for (const requestUrl of [
+      url,
+      distributed.settings.interactivity.request_url,
+      distributed.settings.event_subscriptions.request_url,
+    ]) {
+      expect(requestUrl).toMatch(/^https:\/\/[^/]+\/slack\/events$/);
+    }
+    expect(distributed.oauth_config.redirect_urls).toEqual([
+      expect.stringMatching(/^https:\/\/[^/]+\/slack\/oauth_redirect$/),
+    ]);
+    expect(distributed.settings.event_subscriptions.bot_events).toEqual([...EVENTS, ...INSTALLATION_EVENTS]);
+    expect(distributed.settings).toMatchObject({ socket_mode_enabled: false, org_deploy_enabled: true });
   });
 });
 

@@ -6,9 +6,14 @@ import type { AddressInfo } from "node:net";
 export interface RecordedCall {
   method: string;
   body: Record<string, unknown>;
+  /** The token the call was made with (its Authorization header), if any. */
+  token?: string;
 }
 
-type Reply = { status: number; headers?: Record<string, string>; body: Record<string, unknown> };
+type Reply =
+  | { status: number; headers?: Record<string, string>; body: Record<string, unknown> | string }
+  // The request is read and never answered (until the stub closes).
+  | { hang: true };
 
 /**
  * A stand-in for Slack's Web API on 127.0.0.1: records every call with its parsed body and answers like
@@ -17,6 +22,10 @@ type Reply = { status: number; headers?: Record<string, string>; body: Record<st
 export class WebApiStub {
   readonly calls: RecordedCall[] = [];
   readonly admins = new Set<string>();
+  /** oauth.v2.access answers: by `code` for an install, by `refresh_token` for a rotation. */
+  readonly grants = new Map<string, Record<string, unknown>>();
+  /** Tokens Slack no longer accepts: auth.test and every other call answer token_revoked. */
+  readonly revoked = new Set<string>();
   socketUrl = "";
   private readonly scripted = new Map<string, Reply[]>();
   private server: Server | undefined;
@@ -59,6 +68,16 @@ export class WebApiStub {
     });
   }
 
+  /** The next `times` calls of `method` are never answered. */
+  hang(method: string, times = 1): void {
+    this.script(method, times, { hang: true });
+  }
+
+  /** The next `times` calls of `method` get this HTTP status (and body text, e.g. one that is not JSON). */
+  answerRaw(method: string, status: number, body: string, times = 1): void {
+    this.script(method, times, { status, body });
+  }
+
   callsTo(method: string): RecordedCall[] {
     return this.calls.filter((call) => call.method === method);
   }
@@ -85,10 +104,18 @@ export class WebApiStub {
     const url = req.url ?? "";
     const method = url.startsWith("/response") ? "response_url" : url.replace(/^\/api\//, "").split("?")[0]!;
     const body = parseBody(raw, req.headers["content-type"] ?? "");
-    this.calls.push({ method, body });
-    const reply = this.scripted.get(method)?.shift() ?? { status: 200, body: this.answer(method, body) };
+    const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? "")?.[1];
+    this.calls.push({ method, body, ...(token !== undefined && { token }) });
+    const reply = this.scripted.get(method)?.shift() ?? {
+      status: 200,
+      body:
+        token !== undefined && this.revoked.has(token)
+          ? { ok: false, error: "token_revoked" }
+          : this.answer(method, body),
+    };
+    if ("hang" in reply) return;
     res.writeHead(reply.status, { "Content-Type": "application/json", ...reply.headers });
-    res.end(JSON.stringify(reply.body));
+    res.end(typeof reply.body === "string" ? reply.body : JSON.stringify(reply.body));
   }
 
   private answer(method: string, body: Record<string, unknown>): Record<string, unknown> {
@@ -116,6 +143,12 @@ export class WebApiStub {
       case "users.info": {
         const user = String(body.user);
         return { ok: true, user: { id: user, is_admin: this.admins.has(user), is_owner: false } };
+      }
+      case "oauth.v2.access": {
+        const grant = this.grants.get(
+          String(body.grant_type === "refresh_token" ? body.refresh_token : body.code),
+        );
+        return grant === undefined ? { ok: false, error: "invalid_code" } : { ok: true, ...grant };
       }
       case "apps.connections.open":
         return { ok: true, url: this.socketUrl };

@@ -42,7 +42,15 @@ export async function quickAnswer(
     await reply({ response_type: "ephemeral", text: say("quick-errors", { errors }) });
     return;
   }
-  await deliverAnswer(client, deps, { ...request, requirements: requirements.value });
+  try {
+    await deliverAnswer(client, deps, { ...request, requirements: requirements.value }, reply);
+  } catch (error) {
+    // Acked already, so the person is waiting for an answer: say so by their response_url.
+    deps.logger.error(`The quick answer for ${request.user} in ${request.workspace} failed`, error);
+    await reply({ response_type: "ephemeral", text: say("apology") }).catch((replyError: unknown) =>
+      deps.logger.error(`Could not even apologise to ${request.user}: ${String(replyError)}`),
+    );
+  }
 }
 
 type Convert = (value: string) => unknown;

@@ -2,12 +2,13 @@ import type Database from "better-sqlite3";
 import { decisions } from "./001-decisions.js";
 import { searchAndAudit } from "./002-search-and-audit.js";
 import { outbox } from "./003-outbox.js";
+import { installations } from "./004-installations.js";
 
 /** Marks a SQLite file as ours (PRAGMA application_id): "EAdv" in ASCII. */
 export const APPLICATION_ID = 0x45416476;
 
 /** Schema versions in order; version N is the N-th entry and is recorded in PRAGMA user_version. */
-export const MIGRATIONS: readonly string[] = [decisions, searchAndAudit, outbox];
+export const MIGRATIONS: readonly string[] = [decisions, searchAndAudit, outbox, installations];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
 

@@ -79,7 +79,41 @@ CREATE INDEX delivery_waiting ON delivery (available_at, id) WHERE status IN ('p
 CREATE INDEX delivery_by_decision ON delivery (decision_id);
 `;
 
+// Installations by many workspaces and the pending purges after an uninstall (SQLite: 004-installations.ts).
+const installations = `
+CREATE TABLE installation (
+  key text PRIMARY KEY,
+  enterprise_id text,
+  team_id text,
+  is_enterprise_install integer NOT NULL CHECK (is_enterprise_install IN (0, 1)),
+  installer_user_id text NOT NULL,
+  installed_at text NOT NULL,
+  secrets text NOT NULL
+);
+
+CREATE TABLE installation_user (
+  key text NOT NULL REFERENCES installation (key) ON DELETE CASCADE,
+  user_id text NOT NULL,
+  secrets text NOT NULL,
+  PRIMARY KEY (key, user_id)
+);
+
+CREATE TABLE installation_workspace (
+  key text NOT NULL,
+  workspace text NOT NULL,
+  PRIMARY KEY (key, workspace)
+);
+CREATE INDEX installation_workspace_by_workspace ON installation_workspace (workspace);
+
+CREATE TABLE uninstall (
+  key text PRIMARY KEY,
+  uninstalled_at text NOT NULL,
+  purge_after text NOT NULL
+);
+CREATE INDEX uninstall_due ON uninstall (purge_after);
+`;
+
 /** Version N is the N-th entry; the version a database is at is kept in endpoint_advice_schema. */
-export const POSTGRES_MIGRATIONS: readonly string[] = [decisions, outbox];
+export const POSTGRES_MIGRATIONS: readonly string[] = [decisions, outbox, installations];
 
 export const POSTGRES_SCHEMA_VERSION = POSTGRES_MIGRATIONS.length;

@@ -1,0 +1,71 @@
+import type { App, HTTPReceiverOptions, LogLevel, Logger } from "@slack/bolt";
+import type { OAuthSettings } from "../../config.js";
+import { tokenCipher, type InstallationRecords } from "../../store/index.js";
+import { databaseInstallationStore } from "./installation-store.js";
+import { purgeSchedule } from "./purge-schedule.js";
+import { redactingLogger } from "./redacting-logger.js";
+import { BOT_SCOPES } from "./scopes.js";
+import { registerUninstallEvents } from "./uninstall.js";
+import { rememberOrgWorkspaces } from "./org-workspaces.js";
+
+/** Installs by many workspaces: Bolt's install flow, our installation store, uninstalls and their purge. */
+export interface OAuthInstalls {
+  /** What Bolt's HTTP receiver needs to serve /slack/install and /slack/oauth_redirect. */
+  receiverOptions: Pick<
+    HTTPReceiverOptions,
+    | "clientId"
+    | "clientSecret"
+    | "stateSecret"
+    | "scopes"
+    | "installationStore"
+    | "installerOptions"
+    | "logger"
+  >;
+  /** The middleware and events installs need, registered before every other listener. */
+  register(app: App): void;
+  /** Purges what is due now, then periodically, until `stop`. */
+  start(logger: Logger): void;
+  stop(): Promise<void>;
+}
+
+export interface OAuthInstallsOptions {
+  slackApiUrl: string;
+  logLevel: LogLevel;
+  /** The clock for installs, uninstalls and the retention period. */
+  now?: () => Date;
+}
+
+export function oauthInstalls(
+  settings: OAuthSettings,
+  records: InstallationRecords,
+  options: OAuthInstallsOptions,
+): OAuthInstalls {
+  const now = options.now ?? (() => new Date());
+  const installationStore = databaseInstallationStore(records, tokenCipher(settings.tokenEncryptionKey), now);
+  const purges = purgeSchedule(records, now);
+  return {
+    receiverOptions: {
+      clientId: settings.clientId,
+      clientSecret: settings.clientSecret,
+      stateSecret: settings.stateSecret,
+      scopes: [...BOT_SCOPES],
+      installationStore,
+      logger: redactingLogger(options.logLevel, [settings.clientSecret, settings.stateSecret]),
+      // Token rotation needs nothing more: Bolt refreshes a token due within two hours through
+      // oauth.v2.access (grant_type=refresh_token) and stores the new one through installationStore.
+      installerOptions: { clientOptions: { slackApiUrl: options.slackApiUrl } },
+    },
+    register(app) {
+      app.use(rememberOrgWorkspaces(records));
+      registerUninstallEvents(app, {
+        records,
+        installationStore,
+        retentionDays: settings.retentionDaysAfterUninstall,
+        now,
+        purgeDue: () => purges.purgeNow(app.logger),
+      });
+    },
+    start: (logger) => purges.start(logger),
+    stop: () => purges.stop(),
+  };
+}
