@@ -75,12 +75,16 @@ function alternativeOf(
   };
 }
 
-// A constraint on the target alone ("peering does not reach a PaaS service") means the option answers another
-// question: its cost for these requirements would mislead, so the answer leaves it out.
+// A constraint on what is connected alone ("peering does not reach a PaaS service", "VNet integration is a
+// feature of apps") means the option answers another question: its cost for these requirements would
+// mislead, so the answer leaves it out.
 function isTargetOnly(constraint: ConditionalText): boolean {
   const keys = Object.keys(constraint.when);
-  return keys.length === 1 && keys[0] === "target";
+  return keys.length > 0 && keys.every((key) => WHAT_IS_CONNECTED.has(key));
 }
+
+/** The facts that say what kind of thing is connected, as opposed to what the connection must do. */
+const WHAT_IS_CONNECTED = new Set(["target", "serviceSupportsVnetIntegration"]);
 
 /** What the recommendation and each alternative say: fits or not, why, with sources, at what cost. */
 function verdict(
