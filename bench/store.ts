@@ -134,7 +134,7 @@ function sampleDecisions(): Sample[] {
       channel: "C-bench",
       requirements,
       advice,
-      rendered: renderAdvice(advice, requirements, "slack", knowledge),
+      rendered: renderAdvice(advice, requirements, "text", knowledge),
     };
   });
 }

@@ -7,7 +7,8 @@ export type Transport =
   | { kind: "http"; signingSecret: string; port: number }
   | { kind: "socket"; appToken: string; signingSecret?: string; port: number };
 
-export type LogLevelName = "debug" | "info" | "warn" | "error";
+const LOG_LEVEL_NAMES = ["debug", "info", "warn", "error"] as const;
+export type LogLevelName = (typeof LOG_LEVEL_NAMES)[number];
 
 /** Installs by many workspaces through Slack's OAuth flow (then there is no bot token in the environment). */
 export interface OAuthSettings {
@@ -41,9 +42,14 @@ const EnvSchema = z.object({
   SLACK_BOT_TOKEN: optional(z.string().regex(/^xoxb-\S+$/, "must be a bot token starting with xoxb-")),
   SLACK_SIGNING_SECRET: optional(z.string().regex(/^\S+$/, "must not contain spaces")),
   SLACK_APP_TOKEN: optional(z.string().regex(/^xapp-\S+$/, "must be an app-level token starting with xapp-")),
-  PORT: optional(z.string().regex(/^\d{1,5}$/, "must be a port number (0-65535)"))
-    .transform((value) => Number(value ?? "3000"))
-    .refine((port) => port <= 65535, "must be a port number (0-65535)"),
+  PORT: z.preprocess(
+    (value) => (value === "" || value === undefined ? "3000" : value),
+    z.coerce
+      .number({ error: "must be a port number (0-65535)" })
+      .int("must be a port number (0-65535)")
+      .min(0, "must be a port number (0-65535)")
+      .max(65535, "must be a port number (0-65535)"),
+  ),
   SLACK_API_URL: optional(z.url({ error: "must be a URL such as https://slack.com/api/" })),
   DATABASE_PATH: optional(z.string()),
   DATABASE_URL: optional(
@@ -54,8 +60,9 @@ const EnvSchema = z.object({
         "must be a PostgreSQL URL such as postgres://user:password@host:5432/database",
       ),
   ),
-  LOG_LEVEL: optional(
-    z.string().regex(/^(debug|info|warn|error)$/, "must be one of debug, info, warn, error"),
+  LOG_LEVEL: z.preprocess(
+    (value) => (value === "" || value === undefined ? "info" : value),
+    z.enum(LOG_LEVEL_NAMES, { error: `must be one of ${LOG_LEVEL_NAMES.join(", ")}` }),
   ),
   SLACK_CLIENT_ID: optional(z.string().regex(/^\S+$/, "must not contain spaces")),
   SLACK_CLIENT_SECRET: optional(z.string().regex(/^\S+$/, "must not contain spaces")),
@@ -107,7 +114,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): ConfigResult {
       slackApiUrl: withTrailingSlash(e.SLACK_API_URL ?? "https://slack.com/api/"),
       databasePath: e.DATABASE_PATH ?? "data/endpoint-advice.db",
       databaseUrl: e.DATABASE_URL ?? null,
-      logLevel: (e.LOG_LEVEL ?? "info") as LogLevelName,
+      logLevel: e.LOG_LEVEL,
     },
   };
 }

@@ -17,7 +17,15 @@ export type Result<T> = { ok: true; value: T } | { ok: false; errors: FieldError
  */
 export function parseRequirements(input: unknown, knowledge: Knowledge): Result<Requirements> {
   const parsed = RequirementsSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, errors: parsed.error.issues.flatMap(fieldErrors) };
+  if (!parsed.success) {
+    // Every problem at once: a service the catalog does not know is reported beside the schema's errors.
+    const errors = parsed.error.issues.flatMap(fieldErrors);
+    const service = serviceAlone(input, knowledge);
+    return {
+      ok: false,
+      errors: errors.some((e) => e.field === "service") || !service ? errors : [...errors, service],
+    };
+  }
   const serviceError = checkService(parsed.data, knowledge);
   return serviceError === undefined
     ? { ok: true, value: parsed.data }
@@ -36,6 +44,15 @@ function fieldErrors(issue: z.core.$ZodIssue): FieldError[] {
     default:
       return [{ field, message: issue.message }];
   }
+}
+
+/** The service's own error when the rest of the input failed the schema, judged with the cloud given. */
+function serviceAlone(input: unknown, knowledge: Knowledge): FieldError | undefined {
+  if (typeof input !== "object" || input === null) return undefined;
+  const { cloud, service } = input as Record<string, unknown>;
+  if (typeof service !== "string" || service === "") return undefined;
+  const parsed = RequirementsSchema.safeParse({ target: "cloud-service", cloud, service });
+  return parsed.success ? checkService(parsed.data, knowledge) : undefined;
 }
 
 function allowedFields(): string {

@@ -2,10 +2,9 @@ import { createHash } from "node:crypto";
 import { join } from "node:path";
 import { userInfo } from "node:os";
 import type { Command } from "commander";
-import type { Advice } from "../advice/advice.js";
 import type { Requirements } from "../vocabulary/index.js";
 import type { Knowledge } from "../knowledge/index.js";
-import { renderAdvice } from "../render/index.js";
+import { recordAdvice } from "../decisions/index.js";
 import { isPostgresUrl, openStore, StoreError, type Decision, type DecisionStore } from "../store/index.js";
 import { checkDatabaseFile, openFailure } from "./database-file.js";
 import { InputError } from "./errors.js";
@@ -55,23 +54,24 @@ export async function withHistory<T>(
 export function saveAdvice(
   command: Command,
   requirements: Requirements,
-  advice: Advice,
   knowledge: Knowledge,
 ): Promise<string> {
   return withHistory(
     command,
     async (store, workspace) => {
       const author = userInfo().username;
-      const { decision, created } = await store.saveDecision({
-        workspace,
-        channel: null,
-        author,
-        title: requirements.title,
-        requirements,
-        advice,
-        rendered: renderAdvice(advice, requirements, "text", knowledge),
-        dedupeKey: dedupeKey([workspace, author, requirements, advice.versions]),
-      });
+      // The command line knows no workspace admins: only the author may change what they saved.
+      const actor = { user: author, isAdmin: () => Promise.resolve(false) };
+      const { decision, created } = await recordAdvice(
+        { store, knowledge },
+        {
+          workspace,
+          channel: null,
+          requirements,
+          dedupeKey: dedupeKey([workspace, author, requirements, knowledge.versions]),
+        },
+        actor,
+      );
       return sayHistory(created ? "saved" : "already-saved", { id: decision.id, workspace });
     },
     "write",

@@ -1,5 +1,5 @@
 import { styleText } from "node:util";
-import { checkbox, confirm, input, number, select } from "@inquirer/prompts";
+import { checkbox, confirm, input, select } from "@inquirer/prompts";
 import {
   questionsFor,
   STEPS,
@@ -7,7 +7,7 @@ import {
   type Question,
   type QuestionnaireKnowledge,
 } from "../advice/questionnaire.js";
-import { RequirementsSchema } from "../vocabulary/index.js";
+import { readAmount, RequirementsSchema } from "../vocabulary/index.js";
 import { say } from "./words.js";
 
 /**
@@ -68,17 +68,18 @@ async function ask(question: Question, context: PromptContext): Promise<unknown>
     case "boolean":
       return confirm({ message, default: question.default === true }, context);
     case "number": {
-      const value = await number(
+      // Read as people write amounts ("$50" is a budget of 50); an optional question may be left empty.
+      const read = (text: string) => (text.trim() === "" ? null : (readAmount(text) ?? Number.NaN));
+      const answer = await input(
         {
           message,
-          default: typeof question.default === "number" ? question.default : undefined,
+          default: typeof question.default === "number" ? String(question.default) : "",
           required: !question.optional,
-          step: "any",
-          validate: (value) => check(question, value ?? null),
+          validate: (text) => (Number.isNaN(read(text)) ? say("not-a-number") : check(question, read(text))),
         },
         context,
       );
-      return value ?? null;
+      return read(answer);
     }
     case "text":
       return input({ message, validate: (value) => check(question, value) }, context);

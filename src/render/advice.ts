@@ -5,10 +5,10 @@ import { renderTemplate } from "./environment.js";
 import { withShownSources } from "./sources.js";
 import { changesInWords } from "./what-would-change.js";
 
-export type AdviceFormat = "text" | "markdown" | "slack";
+export type AdviceFormat = "text" | "markdown";
 
 /**
- * The whole answer for one output: the terminal, a Markdown decision record, or Slack mrkdwn. The record
+ * The whole answer for one output: the terminal or a Markdown decision record (Slack: slack-answer.ts). The record
  * words its context with the questionnaire's labels, which the knowledge holds.
  */
 export function renderAdvice(
@@ -26,31 +26,6 @@ export function renderAdvice(
     },
     format,
   );
-}
-
-/** Slack's section text limit (slack.md: section text 3,000 characters). */
-export const SLACK_SECTION_LIMIT = 3000;
-
-/** The Slack parts of the answer, in reading order, none empty and none over the section limit. */
-export const SLACK_SECTIONS = ["headline", "why", "why-not", "cost", "caveats", "next-steps"] as const;
-
-export interface SlackAdvice {
-  /** Short notification text for chat.postMessage's `text`. */
-  fallbackText: string;
-  /** mrkdwn strings, each ≤ 3,000 characters, for one section block each. */
-  sections: string[];
-}
-
-/** The answer as Slack sections: a long part is split on line boundaries rather than cut off. */
-export function renderAdviceSections(advice: Advice, requirements: Requirements): SlackAdvice {
-  const context = adviceContext(advice, requirements);
-  const sections = SLACK_SECTIONS.flatMap((section) =>
-    splitSection(
-      renderTemplate(`partials/slack-advice-${section}`, context, "slack").trim(),
-      SLACK_SECTION_LIMIT,
-    ),
-  );
-  return { fallbackText: renderTemplate("slack-advice-fallback", context, "slack").trim(), sections };
 }
 
 /**
@@ -85,7 +60,6 @@ const CLOSING = `\n${FENCE}`;
 const ADVICE_TEMPLATES: Record<AdviceFormat, string> = {
   text: "advice.text",
   markdown: "advice.md",
-  slack: "advice.slack",
 };
 
 function adviceContext(advice: Advice, requirements: Requirements): object {

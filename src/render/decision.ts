@@ -19,8 +19,10 @@ export function renderDecision(
   history: StatusChange[],
   format: DecisionFormat,
   knowledge: QuestionnaireKnowledge,
+  /** A link to the decision's Slack message, where the record is read outside Slack's own copy. */
+  permalink: string | null = null,
 ): string {
-  const context = decisionContext(decision, history, knowledge);
+  const context = { ...decisionContext(decision, history, knowledge), permalink };
   if (format === "markdown") return renderTemplate("decision.md", context, "markdown");
   return (
     renderTemplate("decision.text", context, "text") +
@@ -99,6 +101,7 @@ function decisionContext(
     answers: answeredQuestions(requirements, knowledge),
     decision: { ...record, date: record.createdAt.slice(0, 10) },
     history,
+    permalink: null,
   };
 }
 

@@ -39,6 +39,11 @@ function createEnvironment(): typeof Handlebars {
 }
 
 const dollars = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" });
+
+/** $2,055.30: how every output writes an amount (also for table cells built outside a template). */
+export function formatUsd(amount: number): string {
+  return dollars.format(amount);
+}
 const unitPrice = new Intl.NumberFormat("en-US", {
   style: "currency",
   currency: "USD",
@@ -78,11 +83,16 @@ const helpers: Record<string, (...args: unknown[]) => unknown> = {
         return plain;
     }
   },
-  /** A page's link: Markdown [title](url); elsewhere "title, url", as Slack and terminals link a bare URL. */
+  /**
+   * A page's link: Markdown [title](url); Slack <url|title> (the host when there is no title), so a long
+   * address does not fill a phone's lines; the terminal "title, url", which it links itself.
+   */
   link: (title, url, options) => {
     const href = String(url);
     const text = typeof title === "string" && title !== "" ? title : null;
     if (targetOf(options) === "markdown") return `[${text ?? href}](${href})`;
+    if (targetOf(options) === "slack")
+      return `<${href}|${text ?? new URL(href.replace(/&amp;/g, "&")).hostname}>`;
     return text === null ? href : `${text}, ${href}`;
   },
   /** {{#codeBlock "sh"}}…{{/codeBlock}}: a fenced block in Markdown and Slack, plain lines in the terminal. */

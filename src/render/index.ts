@@ -1,6 +1,8 @@
-export { renderAdvice, renderAdviceSections, splitSection, SLACK_SECTION_LIMIT } from "./advice.js";
-export type { AdviceFormat, SlackAdvice } from "./advice.js";
-export { renderTemplate } from "./environment.js";
+export { renderAdvice, splitSection } from "./advice.js";
+export type { AdviceFormat } from "./advice.js";
+export { renderSlackAnswer } from "./slack-answer.js";
+export type { SlackAnswer } from "./slack-answer.js";
+export { formatUsd, renderTemplate } from "./environment.js";
 export { escapeMrkdwn, escapeMarkdown, sanitizeTerminal, escapeCsvField, TARGETS } from "./escape.js";
 export type { Target } from "./escape.js";
 export { renderDecision, renderDecisionList, renderRecheck, exportDecisions } from "./decision.js";

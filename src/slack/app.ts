@@ -3,11 +3,12 @@ import { App, LogLevel } from "@slack/bolt";
 import type { Receiver } from "@slack/bolt";
 import type { RetryOptions } from "@slack/web-api";
 import type { Config } from "../config.js";
-import type { SlackDeps, SlackServices } from "./deps.js";
-import { AcksFirst } from "./acks-first.js";
-import { registerListeners } from "./listeners.js";
+import type { Services } from "../decisions/index.js";
+import { provideContext } from "./context.js";
+import type { AppContext } from "./context.js";
 import { oauthInstalls, type OAuthInstalls } from "./oauth/index.js";
 import { GuardedHTTPReceiver } from "./receiver.js";
+import { registerRoutes } from "./routes.js";
 import { GuardedSocketModeReceiver } from "./socket-receiver.js";
 import { slackErrorCode } from "./web-api-errors.js";
 import { webApiClientOptions } from "./web-api-policy.js";
@@ -20,7 +21,7 @@ export interface SlackAppOptions {
 }
 
 export interface SlackApp {
-  app: App;
+  app: App<AppContext>;
   /** Starts receiving; in HTTP mode resolves with the port actually bound (PORT=0 picks a free one). */
   start(): Promise<{ port: number | null }>;
   /** Stops accepting requests, then waits (up to 10 s) for the work already accepted to finish. */
@@ -28,11 +29,7 @@ export interface SlackApp {
 }
 
 /** Builds the Bolt app for the given settings, with every listener registered. */
-export function createSlackApp(
-  config: Config,
-  services: SlackServices,
-  options: SlackAppOptions = {},
-): SlackApp {
+export function createSlackApp(config: Config, services: Services, options: SlackAppOptions = {}): SlackApp {
   const logLevel = LOG_LEVELS[config.logLevel];
   const installs =
     config.oauth &&
@@ -42,8 +39,7 @@ export function createSlackApp(
       now: options.now,
     });
   const receiver = createReceiver(config, logLevel, installs);
-  const acksFirst = new AcksFirst();
-  const app = new App({
+  const app = new App<AppContext>({
     receiver,
     token: config.botToken,
     // start() runs Bolt's token check (auth.test) itself, before anything is received: see verifyBotToken.
@@ -68,9 +64,10 @@ export function createSlackApp(
       inFlight.delete(work);
     }
   });
+  // Installs' own middleware and events (app_uninstalled, tokens_revoked) come before every other listener.
   installs?.register(app);
-  const deps: SlackDeps = { ...services, logger: app.logger, afterAcks: () => acksFirst.turn() };
-  registerListeners(app, deps);
+  app.use(provideContext(services));
+  registerRoutes(app);
   app.error((error) => {
     app.logger.error("Unhandled error in a Slack listener", error);
     return Promise.resolve();
@@ -87,7 +84,6 @@ export function createSlackApp(
         return { port: null };
       }
       const server = (await app.start(config.transport.port)) as Server;
-      acksFirst.watch(server);
       installs?.start(app.logger);
       const address = server.address();
       return { port: typeof address === "object" && address !== null ? address.port : config.transport.port };

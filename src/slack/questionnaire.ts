@@ -1,19 +1,17 @@
-import type { ViewStateValue, webApi } from "@slack/bolt";
+import type { ViewStateValue } from "@slack/bolt";
 import { z } from "zod";
-import { questionnaireView } from "./blocks/questionnaire.js";
-import { LIMITS } from "./blocks/text.js";
-import type { SlackDeps } from "./deps.js";
-import { parseJsonWith } from "./parse-json.js";
 import { questionsFor } from "../advice/questionnaire.js";
-import type { Question } from "../advice/questionnaire.js";
+import type { Answers, Question } from "../advice/questionnaire.js";
+import type { Step } from "../knowledge/questionnaire-schema.js";
 import type { Knowledge } from "../knowledge/index.js";
-import { say } from "./words.js";
+import { parseDecisionId } from "../store/index.js";
+import type { DecisionId } from "../store/index.js";
+import { questionnaireView } from "./blocks/questionnaire.js";
+import { SLACK_LIMITS } from "./limits.js";
+import type { Tools } from "./context.js";
+import { fieldMessage } from "./field-errors.js";
+import { parseJsonWith } from "./parse-json.js";
 import { failureReason } from "./web-api-errors.js";
-
-export type Answer = string | number | boolean | null | string[];
-export type Answers = Record<string, Answer>;
-export type Step = 1 | 2;
-export type { Question };
 
 /** What the modal carries from step to step in private_metadata; validated again when it comes back. */
 export interface QuestionnaireContext {
@@ -21,7 +19,7 @@ export interface QuestionnaireContext {
   channel: string | null;
   answers: Answers;
   /** The decision a re-run started from. */
-  basedOn?: string;
+  basedOn?: DecisionId;
 }
 
 const ContextSchema = z.strictObject({
@@ -35,58 +33,50 @@ const ContextSchema = z.strictObject({
   ),
   basedOn: z
     .string()
-    .regex(/^EA-\d{1,9}$/)
+    .transform((text, check) => parseDecisionId(text) ?? (check.addIssue("not a decision id"), z.NEVER))
     .optional(),
 });
 
 /** Opens step 1 of the questionnaire. Returns the Slack error code when the modal could not be opened. */
 export async function openQuestionnaire(
-  client: webApi.WebClient,
-  deps: SlackDeps,
+  { client, context, logger }: Tools,
   triggerId: string,
-  context: QuestionnaireContext,
+  questionnaire: QuestionnaireContext,
 ): Promise<string | null> {
-  const view = questionnaireStep(1, context, deps);
+  const view = questionnaireStep(1, questionnaire, context.services.knowledge);
   try {
     await client.views.open({ trigger_id: triggerId, view });
     return null;
   } catch (error) {
     const reason = failureReason(error);
-    deps.logger.warn(`views.open failed (${reason})`);
+    logger.warn(`views.open failed (${reason})`);
     return reason;
   }
 }
 
 /** The modal for one step, its questions chosen for the answers so far. */
-export function questionnaireStep(step: Step, context: QuestionnaireContext, deps: SlackDeps) {
+export function questionnaireStep(step: Step, questionnaire: QuestionnaireContext, knowledge: Knowledge) {
   return questionnaireView(
     step,
-    askedQuestions(step, context.answers, deps.knowledge),
-    context.answers,
-    encodeContext(context),
+    questionsFor(step, questionnaire.answers, knowledge),
+    questionnaire.answers,
+    encodeContext(questionnaire),
   );
 }
 
-export function encodeContext(context: QuestionnaireContext): string {
-  const text = JSON.stringify(context);
-  if (text.length > LIMITS.privateMetadata)
+export function encodeContext(questionnaire: QuestionnaireContext): string {
+  const text = JSON.stringify(questionnaire);
+  if (text.length > SLACK_LIMITS.privateMetadata)
     throw new Error(`private_metadata would be ${text.length} characters`);
   return text;
 }
 
 /** Reads private_metadata back; null when it is not what this app wrote (tampered or from an old version). */
 export function decodeContext(text: string): QuestionnaireContext | null {
-  return parseJsonWith(ContextSchema, text);
-}
-
-/** The questions of a step that matter for the answers so far (the shared questionnaire data). */
-export function askedQuestions(step: Step, answers: Answers, knowledge: Knowledge): Question[] {
-  return questionsFor(step, answers, knowledge);
-}
-
-/** Inputs a person must fill in. */
-export function isRequired(question: Question): boolean {
-  return !question.optional;
+  const parsed = parseJsonWith(ContextSchema, text);
+  if (parsed === null) return null;
+  const { basedOn, ...rest } = parsed;
+  return { ...rest, answers: parsed.answers, ...(basedOn !== undefined && { basedOn }) };
 }
 
 export interface ReadAnswers {
@@ -99,37 +89,37 @@ type StateValues = Record<string, Record<string, ViewStateValue>>;
 
 /** Turns the modal's state into answers for the asked questions, with a message for each unusable value. */
 export function readAnswers(values: StateValues, questions: Question[]): ReadAnswers {
-  const answers: Answers = {};
+  const answers: Record<string, unknown> = {};
   const errors: Record<string, string> = {};
   for (const question of questions) {
     const state = values[question.field]?.[question.field];
     if (state === undefined) continue;
     const read = readAnswer(question, state);
     if (read === undefined) continue;
-    if ("error" in read) errors[question.field] = say("field-error", { code: read.error });
+    if ("error" in read) errors[question.field] = fieldMessage(question.field, question.kind);
     else answers[question.field] = read.value;
   }
-  return { answers, errors };
+  return { answers: answers, errors };
 }
 
-type Read = { value: Answer } | { error: "choice" | "number" | "negative" } | undefined;
+type Read = { value: unknown } | { error: true } | undefined;
 
 function readAnswer(question: Question, state: ViewStateValue): Read {
-  const allowed = new Set(question.choices?.map((choice) => choice.value));
+  const allowed = new Set(question.choices.map((choice) => choice.value));
   switch (question.kind) {
     case "choice": {
       const value = state.selected_option?.value;
       if (value === undefined) return undefined;
-      return allowed.has(value) ? { value } : { error: "choice" };
+      return allowed.has(value) ? { value } : { error: true };
     }
     case "boolean": {
       const value = state.selected_option?.value;
       if (value === undefined) return undefined;
-      return value === "true" || value === "false" ? { value: value === "true" } : { error: "choice" };
+      return value === "true" || value === "false" ? { value: value === "true" } : { error: true };
     }
     case "multi-choice": {
       const values = (state.selected_options ?? []).map((selected) => selected.value);
-      return values.every((value) => allowed.has(value)) ? { value: values } : { error: "choice" };
+      return values.every((value) => allowed.has(value)) ? { value: values } : { error: true };
     }
     case "number":
       return readNumber(question, state.value);
@@ -138,10 +128,10 @@ function readAnswer(question: Question, state: ViewStateValue): Read {
   }
 }
 
+// Only the shape is read here: the limits (whole numbers, at least 0 or 1) are the Requirements schema's,
+// whose messages name the field (parseRequirements).
 function readNumber(question: Question, raw: string | null | undefined): Read {
   const text = (raw ?? "").trim();
-  if (text === "") return question.field === "monthlyBudgetUsd" ? { value: null } : undefined;
-  if (!/^-?\d+(\.\d+)?$/.test(text)) return { error: "number" };
-  const value = Number(text);
-  return value < 0 ? { error: "negative" } : { value };
+  if (text === "") return question.optional ? { value: null } : undefined;
+  return /^-?\d+(\.\d+)?$/.test(text) ? { value: Number(text) } : { error: true };
 }

@@ -1,5 +1,5 @@
-import type { RespondArguments, RespondFn, SlashCommand, webApi } from "@slack/bolt";
-import type { SlackDeps } from "./deps.js";
+import type { RespondArguments, RespondFn, SlashCommand } from "@slack/bolt";
+import type { Tools } from "./context.js";
 
 /** Sends a message only the person who ran the command sees. */
 export type PrivateReply = (message: RespondArguments) => Promise<void>;
@@ -11,8 +11,7 @@ export type PrivateReply = (message: RespondArguments) => Promise<void>;
 export function replyPrivately(
   command: Partial<SlashCommand>,
   respond: RespondFn | undefined,
-  client: webApi.WebClient,
-  deps: SlackDeps,
+  { client, logger }: Tools,
 ): PrivateReply {
   return async (message) => {
     if (command.response_url && respond !== undefined) {
@@ -21,7 +20,7 @@ export function replyPrivately(
     }
     const { channel_id: channel, user_id: user } = command;
     if (!channel || !user) {
-      deps.logger.warn("A slash command without response_url, channel or user: there is no one to answer");
+      logger.warn("A slash command without response_url, channel or user: there is no one to answer");
       return;
     }
     await client.chat.postEphemeral({

@@ -45,19 +45,23 @@ export function decisionStore(engine: Engine, options: StoreOptions = {}): Decis
     );
     if (existing !== undefined) return { decision: toDecision(existing), created: false, delivery: null };
     const columns = decisionColumns(decision, now());
+    // A re-run saved as the replacement of another decision, which it supersedes once accepted.
+    const supersedes =
+      decision.supersedes === undefined ? null : (decisionNumber(decision.supersedes) ?? null);
     const inserted = await first<{ id: number; number: number }>(
       db,
       sql`INSERT INTO decision (workspace, number, dedupe_key, channel, author, created_at, title, requirements,
-          advice, option, service, monthly_cost_usd, rendered)
+          advice, option, service, monthly_cost_usd, rendered, supersedes)
         VALUES (${columns.workspace},
           (SELECT coalesce(max(number), 0) + 1 FROM decision WHERE workspace = ${columns.workspace}),
           ${columns.dedupe_key}, ${columns.channel}, ${columns.author}, ${columns.created_at}, ${columns.title},
           ${columns.requirements}, ${columns.advice}, ${columns.option}, ${columns.service},
-          ${columns.monthly_cost_usd}, ${columns.rendered})
+          ${columns.monthly_cost_usd}, ${columns.rendered},
+          (SELECT id FROM decision WHERE workspace = ${columns.workspace} AND number = ${supersedes}))
         RETURNING id, number`,
     );
     const { id, number } = inserted as { id: number; number: number };
-    const row: DecisionRow = { ...columns, ...NEW_DECISION_STATE, id, number };
+    const row: DecisionRow = { ...columns, ...NEW_DECISION_STATE, supersedes_number: supersedes, id, number };
     const delivery =
       decision.delivery === undefined
         ? null

@@ -5,6 +5,7 @@ import { sqliteEngine } from "./sqlite.js";
 import type { DecisionStore } from "./types.js";
 
 export { StoreError, type StoreErrorCode } from "./errors.js";
+export { parseDecisionId } from "./ids.js";
 export { MAX_PAGE_SIZE } from "./search.js";
 export type { StoreOptions } from "./decisions.js";
 export * from "./types.js";

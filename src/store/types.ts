@@ -1,6 +1,9 @@
 import type { Advice } from "../advice/advice.js";
 import type { KnowledgeVersions, OptionId, Requirements } from "../vocabulary/index.js";
 import type { Result } from "../advice/parse.js";
+import type { DecisionId } from "./ids.js";
+
+export type { DecisionId } from "./ids.js";
 import type { InstallationRecords } from "./installations.js";
 
 export const DECISION_STATUSES = ["proposed", "accepted", "rejected", "superseded"] as const;
@@ -21,6 +24,8 @@ export interface NewDecision {
   dedupeKey: string;
   /** Where the answer still has to go: recorded in the save's transaction, only when the decision is new. */
   delivery?: DeliveryTarget;
+  /** A re-run: the decision this one replaces once it is accepted (stored as `supersedes`). */
+  supersedes?: DecisionId;
 }
 
 /** A pending delivery of a decision's answer (the outbox). The payload is the decision itself. */
@@ -56,9 +61,9 @@ export interface ClaimOptions {
   id?: number;
 }
 
-/** A stored decision. `id` is EA-<n>, numbered per workspace. */
+/** A stored decision. */
 export interface Decision {
-  id: string;
+  id: DecisionId;
   workspace: string;
   channel: string | null;
   author: string;
@@ -72,9 +77,10 @@ export interface Decision {
   rendered: string;
   versions: KnowledgeVersions;
   status: DecisionStatus;
-  supersededBy: string | null;
+  supersededBy: DecisionId | null;
   /** The decision this one replaced, if any. */
-  supersedes: string | null;
+  /** The decision this one replaced, or (while it is proposed) replaces once accepted. */
+  supersedes: DecisionId | null;
   notes: string;
   messageChannel: string | null;
   messageTs: string | null;
@@ -99,10 +105,10 @@ export interface DecisionPage {
   nextCursor: string | null;
 }
 
+/** Who may ask for a change is decided before the store is asked (src/decisions). */
 export interface StatusChangeRequest {
   status: Exclude<DecisionStatus, "proposed">;
   actor: string;
-  actorIsAdmin: boolean;
   comment?: string;
   /** Required with status "superseded": the decision that replaces this one. */
   supersededBy?: string;

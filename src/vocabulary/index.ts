@@ -17,3 +17,4 @@ export { FACT_VALUES, isFactName } from "./facts.js";
 export type { FactName, Facts } from "./facts.js";
 export { STEP_PLACEHOLDERS } from "./step-placeholders.js";
 export type { KnowledgeVersions } from "./versions.js";
+export { readAmount } from "./amount.js";

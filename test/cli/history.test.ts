@@ -30,7 +30,9 @@ function ok(result: CliRun): string {
   return result.stdout;
 }
 
-describe("the decision history on the command line", () => {
+// Each test runs the command line a dozen times, one process after another: seconds each on a busy
+// machine. Nothing here waits on a clock, so the limit is wide.
+describe("the decision history on the command line", { timeout: 120_000 }, () => {
   it("saves advice, lists it, shows it, exports it and re-checks it", () => {
     const saved = run(["advise", "--answers", "-", "--save"], JSON.stringify(answers));
     expect(saved.status).toBe(0);

@@ -48,6 +48,16 @@ describe("askQuestions", () => {
     expect(answers).toMatchObject({ onPremisesAccess: true, service: "azure-storage-blob" });
   });
 
+  it("reads amounts as people write them: $50 is a budget of 50, and an empty budget is no limit", async () => {
+    script = { cloud: "azure", target: "cloud-service", service: "azure-key-vault", monthlyBudgetUsd: "$50" };
+    expect(await askQuestions(knowledge, quiet)).toMatchObject({ monthlyBudgetUsd: 50 });
+    script = { ...script, monthlyBudgetUsd: "", dataGbPerMonth: "1,000 " };
+    expect(await askQuestions(knowledge, quiet)).toMatchObject({
+      monthlyBudgetUsd: null,
+      dataGbPerMonth: 1000,
+    });
+  });
+
   it("skips the service and DNS questions for peering", async () => {
     script = { cloud: "azure", target: "virtual-network", transitiveRouting: true };
     const answers = await askQuestions(knowledge, quiet);

@@ -1,12 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Advice } from "../../src/advice/advice.js";
-import {
-  renderAdvice,
-  renderAdviceSections,
-  renderTemplate,
-  SLACK_SECTION_LIMIT,
-  splitSection,
-} from "../../src/render/index.js";
+import { renderAdvice, renderSlackAnswer, renderTemplate, splitSection } from "../../src/render/index.js";
 import { unescapeMarkdown } from "../../src/render/escape.js";
 import { loadKnowledge } from "../../src/knowledge/index.js";
 import { advice, requirements } from "../fixtures/advice.js";
@@ -53,7 +47,7 @@ function hostile(text: string): { advice: Advice; requirements: typeof requireme
 }
 
 describe("renderAdvice", () => {
-  it.each(["text", "markdown", "slack"] as const)("%s: reads as a person expects", (format) => {
+  it.each(["text", "markdown"] as const)("%s: reads as a person expects", (format) => {
     const out = renderAdvice(advice, requirements, format, knowledge);
     expect(out).toContain("$2,055.30");
     expect(out).toContain("$7.30");
@@ -104,9 +98,11 @@ describe("renderAdvice", () => {
 
   it("slack: user text cannot ping or forge links, and only &amp; &lt; &gt; are used", () => {
     const { advice: a, requirements: r } = hostile(`${TITLE} ${PING}`);
-    const out = renderAdvice(a, r, "slack", knowledge);
+    const { headline, caveats, details } = renderSlackAnswer(a, r, knowledge);
+    const out = [headline, caveats, ...details].join("\n");
     expect(out).toContain(`Bob's "prod" &lt;db&gt; &amp; co &lt;!channel&gt; &lt;@U123&gt;`);
-    expect(out).not.toMatch(/[<>]/);
+    // The only links are the app's own, to public pages.
+    expect(out.replace(/<https:\/\/[^\s<>|]+\|[^<>]+>/g, "")).not.toMatch(/[<>]/);
     expect(out.match(/&[^\s;]*;/g)?.every((entity) => ["&amp;", "&lt;", "&gt;"].includes(entity))).toBe(true);
   });
 });
@@ -130,7 +126,10 @@ describe("budget and fit", () => {
   it.each(["text", "markdown", "slack"] as const)(
     "%s: says it is over budget and names the cheaper fit",
     (format) => {
-      const out = renderAdvice(overBudget, requirements, format, knowledge);
+      const out =
+        format === "slack"
+          ? renderSlackAnswer(overBudget, requirements, knowledge).headline
+          : renderAdvice(overBudget, requirements, format, knowledge);
       expect(out).toContain("over the budget of $100.00");
       expect(out).toContain("costs more than the budget of $100.00 a month");
       expect(out).toContain(
@@ -184,25 +183,40 @@ describe("alternatives for another kind of target", () => {
   });
 });
 
-describe("renderAdviceSections", () => {
-  it("gives the parts in reading order, escaped, with a short fallback text", () => {
-    const { advice: a, requirements: r } = hostile(`${TITLE} ${PING}`);
-    const { fallbackText, sections } = renderAdviceSections(a, r);
-    expect(fallbackText).toContain('Bob\'s "prod" &lt;db&gt; &amp; co &lt;!channel&gt;');
-    expect(fallbackText).toContain("$2,055.30");
-    expect(sections).toHaveLength(6);
-    expect(sections[0]).toContain("*Recommendation:");
-    expect(sections[1]).toContain("How the decision tree got there");
-    expect(sections[2]).toContain("Why not the others");
-    expect(sections[3]).toContain("```");
-    expect(sections[4]).toContain("Watch out for");
-    expect(sections[5]).toContain("Next steps");
-    for (const section of sections) expect(section).not.toMatch(/[<>]/);
+describe("renderSlackAnswer", () => {
+  it("puts the recommendation, its cost and the first two caveats first, and the rest in the details", () => {
+    const many = { ...advice, caveats: ["One.", "Two.", "Three."], caveatSources: ["", "", ""] };
+    const { headline, caveats, details } = renderSlackAnswer(many, requirements, knowledge);
+    expect(headline).toContain("*Private Endpoint (Azure Private Link)* · $2,055.30 a month");
+    expect(caveats).toContain("• One.\n• Two.\n_1 more under *Show details*._");
+    const all = details.join("\n");
+    for (const part of [
+      "*Why Private Endpoint",
+      "*The path through the decision tree*",
+      "*Why not the others*",
+    ])
+      expect(all).toContain(part);
+    expect(all).toContain("• Three.");
+    expect(all).toContain("```");
   });
 
-  it("leaves out empty parts", () => {
-    const { sections } = renderAdviceSections({ ...advice, caveats: [], alternatives: [] }, requirements);
-    expect(sections).toHaveLength(4);
+  it("says what would change the answer, in the questionnaire's words", () => {
+    const change: Advice = {
+      ...advice,
+      whatWouldChange: [
+        {
+          field: "onPremisesAccess",
+          from: true,
+          to: false,
+          option: "service-endpoint",
+          monthlyCostDeltaUsd: -7.3,
+        },
+      ],
+    };
+    const { details } = renderSlackAnswer(change, requirements, knowledge);
+    expect(details.join("\n")).toContain(
+      "• Must it be reachable from on-premises? yes → no: Azure Virtual Network service endpoint, $7.30 a month less",
+    );
   });
 
   it("splits a very long answer into sections of at most 3,000 characters, losing nothing", () => {
@@ -220,13 +234,12 @@ describe("renderAdviceSections", () => {
       },
       caveats: Array.from({ length: 100 }, (_, i) => `Caveat ${i}: ${long}`),
     };
-    const { sections } = renderAdviceSections(huge, requirements);
-    expect(sections.length).toBeGreaterThan(6);
-    for (const section of sections) {
-      expect(section.length).toBeLessThanOrEqual(SLACK_SECTION_LIMIT);
+    const { details } = renderSlackAnswer(huge, requirements, knowledge);
+    for (const section of details) {
+      expect(section.length).toBeLessThanOrEqual(3000);
       expect((section.match(/```/g) ?? []).length % 2).toBe(0);
     }
-    const all = sections.join("\n");
+    const all = details.join("\n");
     for (let i = 0; i < 60; i++) expect(all).toContain(`*Option ${i}*`);
     for (let i = 0; i < 200; i++) expect(all).toContain(`Endpoint ${i}:`);
     for (let i = 0; i < 100; i++) expect(all).toContain(`Caveat ${i}:`);
@@ -258,17 +271,19 @@ describe("splitSection", () => {
 describe("renderTemplate", () => {
   it("renders a named template for a target and escapes its context", () => {
     const out = renderTemplate(
-      "slack-advice-fallback",
-      { ...advice, requirements: { title: "<!here>" } },
+      "slack-answer-summary",
+      { ...advice, id: "EA-1", status: "proposed", title: "<!here>" },
       "slack",
     );
-    expect(out).toContain("&lt;!here&gt;: Private Endpoint (Azure Private Link), $2,055.30 a month");
+    expect(out).toContain(
+      "EA-1 (proposed): &lt;!here&gt;: Private Endpoint (Azure Private Link), $2,055.30 a month",
+    );
   });
 
   it("refuses a context with a missing field instead of printing nothing", () => {
-    expect(() => renderTemplate("slack-advice-fallback", { requirements: { title: "" } }, "slack")).toThrow(
-      /not defined/,
-    );
+    expect(() =>
+      renderTemplate("slack-answer-summary", { id: "EA-1", status: "proposed", title: "" }, "slack"),
+    ).toThrow(/not defined/);
   });
 });
 

@@ -168,7 +168,7 @@ describe("exportDecisions", () => {
   });
 
   it("exports every decision as a record in Markdown, across batches", async () => {
-    const many = Array.from({ length: 450 }, (_, index) => ({ ...decision, id: `EA-${index + 1}` }));
+    const many = Array.from({ length: 450 }, (_, index) => ({ ...decision, id: `EA-${index + 1}` as const }));
     const markdown = await all("markdown", many);
     expect(markdown.match(/^# EA-\d+: /gm)).toHaveLength(450);
     expect(markdown).toContain("# EA-450: ");

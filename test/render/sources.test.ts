@@ -3,12 +3,7 @@ import { advise } from "../../src/advice/index.js";
 import type { Advice } from "../../src/advice/index.js";
 import { RequirementsSchema, type Requirements } from "../../src/vocabulary/index.js";
 import { loadKnowledge } from "../../src/knowledge/index.js";
-import {
-  exportDecisions,
-  renderAdvice,
-  renderAdviceSections,
-  renderDecision,
-} from "../../src/render/index.js";
+import { exportDecisions, renderAdvice, renderDecision, renderSlackAnswer } from "../../src/render/index.js";
 import type { Decision } from "../../src/store/index.js";
 import { advice as fixture, requirements as fixtureRequirements } from "../fixtures/advice.js";
 
@@ -44,10 +39,10 @@ const answers: { advice: Advice; requirements: Requirements }[] = [
 async function renderedFormats({ advice, requirements }: (typeof answers)[number]): Promise<string[]> {
   const decision = { ...DECISION, advice, requirements, versions: advice.versions } as Decision;
   return [
-    ...(["text", "markdown", "slack"] as const).map((format) =>
-      renderAdvice(advice, requirements, format, knowledge),
-    ),
-    ...renderAdviceSections(advice, requirements).sections,
+    ...(["text", "markdown"] as const).map((format) => renderAdvice(advice, requirements, format, knowledge)),
+    ...Object.values(renderSlackAnswer(advice, requirements, knowledge))
+      .flat()
+      .map(String),
     renderDecision(decision, [], "text", knowledge),
     renderDecision(decision, [], "markdown", knowledge),
     await exported(decision, "markdown"),
@@ -83,7 +78,8 @@ describe("no rendered answer shows a source file name or the word seed", () => {
     expect(renderAdvice(advice, requirements, "markdown", knowledge)).toContain(
       `(source: [${title}](${page}))`,
     );
-    expect(renderAdvice(advice, requirements, "slack", knowledge)).toContain(`(source: ${title}, ${page})`);
+    const slack = renderSlackAnswer(advice, requirements, knowledge).details.join("\n");
+    expect(slack).toContain(`(source: <${page}|${title}>)`);
   });
 });
 

@@ -59,16 +59,24 @@ describe("buttons on an answer", () => {
     });
   });
 
-  it("Export ADR posts the record in the answer's thread as code blocks", async () => {
+  it("Export ADR posts the record in the answer's thread as Markdown, with names and a link to the answer", async () => {
+    app().stub.names.set(AUTHOR, "Ada Lovelace");
     const id = await decide();
     await press("decision_export", id);
     const posts = await app().stub.waitFor("chat.postMessage", 2);
     expect(posts[1]!.body.thread_ts).toBe("1700000000.000001");
-    const blocks = JSON.stringify(posts[1]!.body.blocks);
-    expect(blocks).toContain("```");
+    const blocks = posts[1]!.body.blocks as { type: string; text: string }[];
+    expect(blocks.map((block) => block.type)).toEqual(["markdown"]);
+    const record = blocks[0]!.text;
+    expect(record).toContain("- Decided by: Ada Lovelace\n");
+    expect(record).toContain(
+      "- Slack message: https://example.slack.com/archives/C0GENERAL/p1700000000000001",
+    );
+    expect(record).toContain("proposed by Ada Lovelace");
+    expect(record).not.toMatch(/U0AUTHOR|C0GENERAL at|```|&lt;|\\&/);
     // The context is worded with the questionnaire's labels, not the raw values.
-    expect(blocks).toContain("- What must be reached privately? A cloud service");
-    expect(blocks).not.toContain("- Target: cloud-service");
+    expect(record).toContain("- What must be reached privately? A cloud service");
+    expect(String(posts[1]!.body.text)).toContain(`Architecture decision record for ${id}: Vault`);
   });
 
   it("a button naming a decision that does not exist says so", async () => {

@@ -43,8 +43,11 @@ export function useTestApp(): () => TestApp {
     current = await startTestApp();
   });
   afterEach(async () => {
-    expect(current?.limitViolations()).toEqual([]);
-    await current?.stop();
+    try {
+      expect(current?.limitViolations()).toEqual([]);
+    } finally {
+      await current?.stop();
+    }
   });
   return () => {
     if (current === undefined) throw new Error("the test app is not running");

@@ -6,7 +6,11 @@ export function violations(method: string, body: Record<string, unknown>): strin
   const found: string[] = [];
   const where = (what: string) => found.push(`${method}: ${what}`);
   if (isRecord(body.view)) checkView(body.view, where);
-  if (Array.isArray(body.blocks)) checkBlocks(body.blocks, MESSAGE_BLOCKS, where);
+  if (Array.isArray(body.blocks)) {
+    checkBlocks(body.blocks, MESSAGE_BLOCKS, where);
+    // Notifications and screen readers read the top-level text: a message with blocks needs a real one.
+    if (typeof body.text !== "string" || body.text.trim().length < 10) where("blocks without a summary text");
+  }
   if (typeof body.text === "string") {
     if (body.text.length > 40_000) where("text longer than 40,000 characters");
     checkWords(body.text, where);
@@ -39,6 +43,13 @@ function checkView(view: Record<string, unknown>, where: Report): void {
 
 function checkBlocks(blocks: unknown[], max: number, where: Report): void {
   if (blocks.length > max) where(`${blocks.length} blocks, more than ${max}`);
+  // One table per message, and at most 12,000 characters of markdown blocks in all.
+  const records = blocks.filter(isRecord);
+  if (records.filter((block) => block.type === "table").length > 1) where("more than one table block");
+  const markdown = records
+    .filter((b) => b.type === "markdown")
+    .reduce((n, b) => n + String(b.text).length, 0);
+  if (markdown > 12_000) where("markdown blocks together over 12,000 characters");
   const blockIds = new Set<string>();
   const actionIds = new Set<string>();
   for (const block of blocks.filter(isRecord)) {
@@ -61,6 +72,19 @@ function checkBlock(block: Record<string, unknown>, where: Report): void {
   if (type === "header" && (text ?? "").length > 150) where("header text over 150");
   if (type === "context" && elementsOf(block).length > 10) where("context with more than 10 elements");
   if (type === "actions" && elementsOf(block).length > 25) where("actions with more than 25 elements");
+  if (type === "markdown" && typeof block.text === "string" && block.text.length > 12_000)
+    where("markdown block over 12,000 characters");
+  if (type === "table") {
+    const rows = Array.isArray(block.rows) ? block.rows : [];
+    if (rows.length > 100) where("table with more than 100 rows");
+    for (const row of rows) {
+      if (!Array.isArray(row) || row.length > 20) where("table row with more than 20 cells");
+      else
+        for (const cell of row.filter(isRecord))
+          if (cell.type === "raw_text" && (typeof cell.text !== "string" || cell.text === ""))
+            where("empty raw_text table cell");
+    }
+  }
 }
 
 function walk(value: unknown, where: Report): void {
@@ -69,6 +93,15 @@ function walk(value: unknown, where: Report): void {
   if (value.type === "button") {
     if ((textOf(value.text) ?? "").length > 75) where(`button text "${textOf(value.text)}" over 75`);
     if (typeof value.value === "string" && value.value.length > 2000) where("button value over 2,000");
+    if (typeof value.accessibility_label === "string" && value.accessibility_label.length > 75)
+      where("button accessibility_label over 75");
+    if (isRecord(value.confirm)) {
+      const { title, text, confirm, deny } = value.confirm;
+      if ((textOf(title) ?? "").length > 100) where("confirm title over 100");
+      if ((textOf(text) ?? "").length > 300) where("confirm text over 300");
+      for (const button of [confirm, deny])
+        if ((textOf(button) ?? "").length > 30) where("confirm button over 30");
+    }
   }
   if (Array.isArray(value.options)) {
     if (value.type === "static_select" && value.options.length > 100)

@@ -3,9 +3,8 @@ import { join } from "node:path";
 import { Ajv } from "ajv";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { COMMANDS } from "../../src/slack/commands/index.js";
-import { EVENTS } from "../../src/slack/events/index.js";
-import { SHORTCUTS } from "../../src/slack/shortcuts/index.js";
+import { registerRoutes } from "../../src/slack/routes.js";
+import type { Router } from "../../src/slack/routes.js";
 import { BOT_SCOPES } from "../../src/slack/oauth/scopes.js";
 import { INSTALLATION_EVENTS } from "../../src/slack/oauth/uninstall.js";
 
@@ -26,12 +25,30 @@ interface Manifest {
 }
 
 const manifest = parse(readFileSync("manifest.yml", "utf8")) as Manifest;
+/** The routes table as registered: each registration's kind and its first argument. */
+function registeredRoutes(): { kind: keyof Router; matcher: unknown }[] {
+  const routes: { kind: keyof Router; matcher: unknown }[] = [];
+  const record = (kind: keyof Router) => (matcher: unknown) => void routes.push({ kind, matcher });
+  const recorder = {
+    command: record("command"),
+    action: record("action"),
+    view: record("view"),
+    shortcut: record("shortcut"),
+    event: record("event"),
+  };
+  registerRoutes(recorder);
+  return routes;
+}
+const routes = registeredRoutes();
+const matchers = (kind: keyof Router) => routes.filter((route) => route.kind === kind).map((r) => r.matcher);
+const EVENTS = matchers("event") as string[];
+
 // The app for distribution by OAuth: HTTP only (no Socket Mode in the Slack Marketplace), hence a second file.
 const distributed = parse(readFileSync("manifest.oauth.yml", "utf8")) as Manifest;
 
 // The Web API methods each scope is needed for; a scope no code calls for must not be requested.
 const SCOPE_USES: Record<string, RegExp> = {
-  commands: /app\.(command|shortcut)\(/,
+  commands: /(app|router)\.(command|shortcut)\(/,
   "chat:write": /chat\.(postMessage|postEphemeral|update)\(/,
   "im:write": /conversations\.open\(/,
   "users:read": /users\.info\(/,
@@ -60,16 +77,18 @@ describe.each([
 });
 
 describe("manifest.yml", () => {
-  it("declares exactly the command, shortcuts and events the code registers", () => {
-    expect(manifest.features.slash_commands.map((c) => c.command)).toEqual([...COMMANDS]);
+  it("declares exactly the command, shortcuts and events the routes table registers", () => {
+    expect(manifest.features.slash_commands.map((c) => c.command)).toEqual(matchers("command"));
     expect(manifest.features.slash_commands[0]!.usage_hint).toContain("history");
+    const shortcutTypes: Record<string, string> = { shortcut: "global", message_action: "message" };
     expect(manifest.features.shortcuts.map((s) => [s.type, s.callback_id]).sort()).toEqual(
-      [
-        ["global", SHORTCUTS.global],
-        ["message", SHORTCUTS.message],
-      ].sort(),
+      (matchers("shortcut") as { type: string; callback_id: string }[])
+        .map((m) => [shortcutTypes[m.type], m.callback_id])
+        .sort(),
     );
-    expect(manifest.settings.event_subscriptions.bot_events).toEqual([...EVENTS]);
+    expect(manifest.settings.event_subscriptions.bot_events).toEqual(EVENTS);
+    // Interactivity is on because the table answers actions and views.
+    expect(matchers("action").length + matchers("view").length).toBeGreaterThan(0);
     expect(manifest.settings.socket_mode_enabled).toBe(true);
     expect(manifest.settings.interactivity.is_enabled).toBe(true);
     expect(manifest.features.app_home.home_tab_enabled).toBe(true);
@@ -81,11 +100,12 @@ describe("manifest.yml", () => {
       .filter(([, pattern]) => pattern.test(code))
       .map(([scope]) => scope);
     expect([...manifest.oauth_config.scopes.bot].sort()).toEqual(used.sort());
-    // Every Web API method the code calls is covered by one of those scopes (views.* and auth.test need none).
+    // Every Web API method the code calls is covered by one of those scopes (views.*, auth.test and
+    // chat.getPermalink need none).
     const methods = new Set([...code.matchAll(/client\.(\w+\.\w+)\(/g)].map((match) => match[1]));
     const covered = [...methods].filter(
       (method) =>
-        !/^(views\.|auth\.test$)/.test(method!) &&
+        !/^(views\.|auth\.test$|chat\.getPermalink$)/.test(method!) &&
         !Object.values(SCOPE_USES).some((p) => p.test(`${method}(`)),
     );
     expect(covered).toEqual([]);

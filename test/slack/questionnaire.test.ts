@@ -57,6 +57,24 @@ describe("the questionnaire modal", () => {
     expect(update!.body.hash).toBe("h1");
   });
 
+  it("acknowledges a service pick in step 1 at once, and refreshes only when the pick changes the questions", async () => {
+    const view = await openStepOne();
+    const pick = await app().interact(
+      viewSelect(view, "service", "azure-key-vault", { ...stepOne, service: select("azure-key-vault") }),
+    );
+    expect(pick.status).toBe(200);
+    expect(pick.ms).toBeLessThan(2000);
+    // The service list and the step-1 questions do not depend on the service: nothing to redraw.
+    const target = await app().interact(
+      viewSelect(view, "target", "virtual-network", { target: select("virtual-network") }),
+    );
+    expect(target.status).toBe(200);
+    const updates = await app().stub.waitFor("views.update");
+    expect(updates).toHaveLength(1);
+    const fields = (updates[0]!.body.view as View).blocks.map((block) => block.block_id);
+    expect(fields).not.toContain("service");
+  });
+
   it("pushes step 2 with only the relevant questions and the answers so far in private_metadata", async () => {
     const stepTwo = await submitStepOne();
     expect(stepTwo.callback_id).toBe("questionnaire_step2");
@@ -95,8 +113,12 @@ describe("the questionnaire modal", () => {
     const json = JSON.stringify(post!.body.blocks);
     for (const action of ["decision_accept", "decision_reject", "decision_rerun", "decision_export"])
       expect(json).toContain(action);
-    // The title typed by the person cannot ping the channel.
-    expect(json).toContain("&lt;!channel&gt; &amp; Bob's");
+    // The title typed by the person reads as typed in a plain-text header, which cannot ping the channel,
+    // and is escaped in the summary text.
+    expect(json).toContain(
+      `{"type":"header","text":{"type":"plain_text","text":"Payments <!channel> & Bob's`,
+    );
+    expect(String(post!.body.text)).toContain("Payments &lt;!channel&gt; &amp; Bob's");
     await app().stub.waitFor("views.publish");
     const [decision] = (await listed(app().store, TEAM)).items;
     expect(decision!.messageTs).toBe("1700000000.000001");

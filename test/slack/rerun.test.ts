@@ -50,35 +50,80 @@ async function rerun(id: string, user: string, viewId: string): Promise<void> {
 
 const textOf = (body: Record<string, unknown>) => JSON.stringify(body.blocks);
 
-describe("Re-run with changes", () => {
-  it("by the author supersedes the original: both linked, the old message updated in place", async () => {
-    const original = await decide();
-    await rerun(original.id, AUTHOR, "V_RERUN");
-    const [update] = await app().stub.waitFor("chat.update");
-    const posts = await app().stub.waitFor("chat.postMessage", 2);
+const press = (actionId: string, id: string, user: string, messageTs?: string) =>
+  app().interact(
+    buttonPress(actionId, id, {
+      user,
+      responseUrl: `${app().stub.responseUrl}/press`,
+      ...(messageTs !== undefined && { messageTs }),
+    }),
+  );
 
-    const old = (await app().store.getDecision(TEAM, original.id))!;
-    const items = (await listed(app().store, TEAM)).items;
-    const next = items.find((decision) => decision.id !== original.id)!;
-    expect(old).toMatchObject({ status: "superseded", supersededBy: next.id });
+describe("Re-run with changes", () => {
+  it("by the author proposes a replacement; the accepted original counts until the replacement is accepted", async () => {
+    const original = await decide();
+    await press("decision_accept", original.id, AUTHOR, original.ts);
+    await app().stub.waitFor("chat.update");
+    const acceptedCost = (await app().store.stats(TEAM)).acceptedMonthlyCostUsd;
+    expect(acceptedCost).toBeGreaterThan(0);
+
+    await rerun(original.id, AUTHOR, "V_RERUN");
+    const posts = await app().stub.waitFor("chat.postMessage", 2);
+    await app().stub.waitFor("views.publish", 3);
+    const next = (await listed(app().store, TEAM)).items.find((decision) => decision.id !== original.id)!;
     expect(next).toMatchObject({ status: "proposed", supersedes: original.id, title: "Vault, now SQL" });
+    expect(await app().store.getDecision(TEAM, original.id)).toMatchObject({
+      status: "accepted",
+      supersededBy: null,
+    });
+    expect((await app().store.stats(TEAM)).acceptedMonthlyCostUsd).toBe(acceptedCost);
+    expect(app().stub.callsTo("chat.update")).toHaveLength(1);
+    expect(textOf(posts[1]!.body)).toContain(`replaces *${original.id}* once accepted`);
+
+    await press("decision_accept", next.id, AUTHOR, next.messageTs!);
+    const updates = await app().stub.waitFor("chat.update", 3);
+    expect(await app().store.getDecision(TEAM, original.id)).toMatchObject({
+      status: "superseded",
+      supersededBy: next.id,
+    });
+    expect(await app().store.getDecision(TEAM, next.id)).toMatchObject({
+      status: "accepted",
+      supersedes: original.id,
+    });
     expect((await app().store.history(TEAM, original.id)).at(-1)).toMatchObject({
       status: "superseded",
       actor: AUTHOR,
     });
-
-    expect(update!.body).toMatchObject({ channel: CHANNEL, ts: original.ts });
-    expect(textOf(update!.body)).toContain(`superseded by *${next.id}*`);
-    expect(textOf(update!.body)).not.toContain("decision_accept");
-    expect(textOf(posts[1]!.body)).toContain(`supersedes *${original.id}*`);
+    const oldUpdate = updates.find((update) => update.body.ts === original.ts && update !== updates[0])!;
+    expect(oldUpdate.body).toMatchObject({ channel: CHANNEL });
+    expect(textOf(oldUpdate.body)).toContain(`superseded by *${next.id}*`);
+    expect(textOf(oldUpdate.body)).not.toContain("decision_accept");
     expect(app().stub.callsTo("users.info")).toHaveLength(0);
   });
 
-  it("by a workspace admin supersedes it too", async () => {
+  it("rejecting the replacement leaves the original as it was", async () => {
+    const original = await decide();
+    await rerun(original.id, AUTHOR, "V_REJECT");
+    await app().stub.waitFor("chat.postMessage", 2);
+    const next = (await listed(app().store, TEAM)).items.find((decision) => decision.id !== original.id)!;
+    await press("decision_reject", next.id, AUTHOR, next.messageTs ?? undefined);
+    await app().stub.waitFor("chat.update");
+    expect((await app().store.getDecision(TEAM, next.id))!.status).toBe("rejected");
+    expect(await app().store.getDecision(TEAM, original.id)).toMatchObject({
+      status: "proposed",
+      supersededBy: null,
+    });
+  });
+
+  it("by a workspace admin proposes a replacement too, which supersedes the original once accepted", async () => {
     const original = await decide();
     app().stub.admins.add("U0ADMIN");
     await rerun(original.id, "U0ADMIN", "V_ADMIN");
-    await app().stub.waitFor("chat.update");
+    await app().stub.waitFor("chat.postMessage", 2);
+    const next = (await listed(app().store, TEAM)).items.find((decision) => decision.id !== original.id)!;
+    expect(next.supersedes).toBe(original.id);
+    await press("decision_accept", next.id, "U0ADMIN", next.messageTs!);
+    await app().stub.waitFor("chat.update", 2);
     expect((await app().store.getDecision(TEAM, original.id))!.status).toBe("superseded");
   });
 
@@ -97,13 +142,14 @@ describe("Re-run with changes", () => {
     expect(posts).toHaveLength(2);
   });
 
-  it("a second submit of the same re-run stores and supersedes once", async () => {
+  it("a second submit of the same re-run stores and posts once", async () => {
     const original = await decide();
     await rerun(original.id, AUTHOR, "V_TWICE");
-    await app().stub.waitFor("chat.update");
+    await app().stub.waitFor("chat.postMessage", 2);
     await rerun(original.id, AUTHOR, "V_TWICE");
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await app().stub.waitFor("views.open", 2);
     expect((await listed(app().store, TEAM)).items).toHaveLength(2);
-    expect(app().stub.callsTo("chat.update")).toHaveLength(1);
+    expect(app().stub.callsTo("chat.postMessage")).toHaveLength(2);
+    expect(app().stub.callsTo("chat.update")).toHaveLength(0);
   });
 });

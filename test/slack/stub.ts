@@ -22,11 +22,15 @@ type Reply =
 export class WebApiStub {
   readonly calls: RecordedCall[] = [];
   readonly admins = new Set<string>();
+  /** Display names users.info gives; a user not in here has none. */
+  readonly names = new Map<string, string>();
   /** oauth.v2.access answers: by `code` for an install, by `refresh_token` for a rotation. */
   readonly grants = new Map<string, Record<string, unknown>>();
   /** Tokens Slack no longer accepts: auth.test and every other call answer token_revoked. */
   readonly revoked = new Set<string>();
   socketUrl = "";
+  /** Called with each call as it arrives, before it is answered (the bench times arrivals with it). */
+  onCall: ((call: RecordedCall) => void) | undefined;
   private readonly scripted = new Map<string, Reply[]>();
   private server: Server | undefined;
   private port = 0;
@@ -106,6 +110,7 @@ export class WebApiStub {
     const body = parseBody(raw, req.headers["content-type"] ?? "");
     const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? "")?.[1];
     this.calls.push({ method, body, ...(token !== undefined && { token }) });
+    this.onCall?.({ method, body });
     const reply = this.scripted.get(method)?.shift() ?? {
       status: 200,
       body:
@@ -142,7 +147,20 @@ export class WebApiStub {
         return { ok: true, channel: { id: `D${String(body.users)}` } };
       case "users.info": {
         const user = String(body.user);
-        return { ok: true, user: { id: user, is_admin: this.admins.has(user), is_owner: false } };
+        const name = this.names.get(user);
+        return {
+          ok: true,
+          user: {
+            id: user,
+            is_admin: this.admins.has(user),
+            is_owner: false,
+            ...(name && { real_name: name }),
+          },
+        };
+      }
+      case "chat.getPermalink": {
+        const ts = String(body.message_ts).replace(".", "");
+        return { ok: true, permalink: `https://example.slack.com/archives/${String(body.channel)}/p${ts}` };
       }
       case "oauth.v2.access": {
         const grant = this.grants.get(

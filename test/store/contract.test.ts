@@ -108,7 +108,6 @@ describe.each(ENGINES)("the store's contract on %s", (engine) => {
       await store.changeStatus("T1", "EA-2", {
         status: "accepted",
         actor: "U1",
-        actorIsAdmin: false,
         comment: "approved by architecture board",
       });
       const ids = async (text: string) => (await listed(store, "T1", { text })).items.map((d) => d.id);

@@ -98,7 +98,6 @@ describe.each(ENGINES)("the decision store on %s", (engine) => {
       const change = await store.changeStatus("T2", "EA-1", {
         status: "accepted",
         actor: "U1",
-        actorIsAdmin: true,
       });
       await store.setMessageRef("T2", "EA-1", "C2", "1700000000.000100");
 
@@ -116,7 +115,6 @@ describe.each(ENGINES)("the decision store on %s", (engine) => {
         status: "superseded",
         supersededBy: "EA-2",
         actor: "U1",
-        actorIsAdmin: true,
       });
       expect(change.ok).toBe(false);
       expect((await store.getDecision("T1", "EA-2"))?.supersedes).toBeNull();
@@ -166,7 +164,7 @@ describe.each(ENGINES)("the decision store on %s", (engine) => {
       expect(await ids({ option: "service-endpoint" })).toEqual(["EA-3"]);
       expect(await ids({ service: "azure-storage-blob" })).toEqual(["EA-3", "EA-1"]);
       expect(await ids({ author: "U2" })).toEqual(["EA-2"]);
-      await store.changeStatus("T1", "EA-2", { status: "accepted", actor: "U2", actorIsAdmin: false });
+      await store.changeStatus("T1", "EA-2", { status: "accepted", actor: "U2" });
       expect(await ids({ status: "accepted" })).toEqual(["EA-2"]);
       expect(await ids({ status: "proposed", service: "azure-storage-blob", author: "U1" })).toEqual([
         "EA-3",
@@ -185,7 +183,6 @@ describe.each(ENGINES)("the decision store on %s", (engine) => {
       await store.changeStatus("T1", "EA-4", {
         status: "rejected",
         actor: "U1",
-        actorIsAdmin: false,
         comment: "Too costly",
       });
       expect(await ids({ text: "costly" })).toEqual(["EA-4"]);
@@ -243,7 +240,7 @@ describe.each(ENGINES)("the decision store on %s", (engine) => {
       await store.saveDecision(newDecision({ option: "service-endpoint", costUsd: 0 }));
       await store.saveDecision(newDecision({ costUsd: 99 }));
       for (const id of ["EA-1", "EA-2", "EA-3"]) {
-        await store.changeStatus("T1", id, { status: "accepted", actor: "U1", actorIsAdmin: false });
+        await store.changeStatus("T1", id, { status: "accepted", actor: "U1" });
       }
 
       expect(await store.stats("T1")).toEqual({

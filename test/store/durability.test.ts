@@ -9,15 +9,37 @@ import { collect, tempFolder } from "./new-decision.js";
 const writer = fileURLToPath(new URL("./writer.ts", import.meta.url));
 
 let folder: ReturnType<typeof tempFolder>;
+const children = new Set<ChildProcess>();
 beforeEach(() => {
   folder = tempFolder();
 });
-afterEach(() => folder.remove());
+// Whatever failed, no writer is left behind (the crash writer would go on to a million decisions).
+afterEach(async () => {
+  await Promise.all([...children].map(killed));
+  folder.remove();
+});
 
-describe("durability", () => {
+/** A writer child, tracked so afterEach can end it. */
+function spawnWriter(args: string[]): ChildProcess {
+  const child = spawnTs(writer, args);
+  children.add(child);
+  child.once("exit", () => children.delete(child));
+  return child;
+}
+
+async function killed(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once("exit", resolve));
+  child.kill("SIGKILL");
+  await exited;
+}
+
+// The writers start by transpiling the sources: seconds on a busy machine. The tests wait on the children's
+// lines and exits, not on a clock, so their limit is wide.
+describe("durability", { timeout: 120_000 }, () => {
   it("keeps every decision reported as saved when the writer is killed mid-burst", async () => {
     const path = folder.path("crash.db");
-    const child = spawnTs(writer, [path, "1000000", "crash"]);
+    const child = spawnWriter([path, "1000000", "crash"]);
     const reported = await linesUntilKilled(child, 500);
 
     expect(reported.length).toBeGreaterThanOrEqual(500);
@@ -38,7 +60,7 @@ describe("durability", () => {
   it("lets two processes write the same new file at once", async () => {
     const path = folder.path("shared.db");
     const results = await Promise.all(
-      ["a", "b"].map((prefix) => finished(spawnTs(writer, [path, "1000", prefix]))),
+      ["a", "b"].map((prefix) => finished(spawnWriter([path, "1000", prefix]))),
     );
 
     expect(results).toEqual([

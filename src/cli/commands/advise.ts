@@ -42,7 +42,7 @@ export function registerAdvise(program: Command, context: CliContext): void {
         ? JSON.stringify(advice, null, 2)
         : renderAdvice(advice, parsed.value, options.format, knowledge);
       context.stdout.write(output.endsWith("\n") ? output : `${output}\n`);
-      if (options.save) writeLine(context.stderr, await saveAdvice(command, parsed.value, advice, knowledge));
+      if (options.save) writeLine(context.stderr, await saveAdvice(command, parsed.value, knowledge));
     });
 }
 

@@ -1,7 +1,11 @@
 import type { ActionsBlock, HomeView, KnownBlock, PlainTextOption } from "@slack/types";
-import { OPTION_IDS, type OptionId } from "../../vocabulary/index.js";
+import { z } from "zod";
+import { OPTION_IDS } from "../../vocabulary/index.js";
+import type { OptionId } from "../../vocabulary/index.js";
+import type { Knowledge } from "../../knowledge/index.js";
 import { DECISION_STATUSES } from "../../store/index.js";
-import type { Decision, DecisionStats, DecisionStatus } from "../../store/index.js";
+import type { Decision, DecisionStats } from "../../store/index.js";
+import { SLACK_LIMITS } from "../limits.js";
 import { label, say } from "../words.js";
 import { button, option, plain, section } from "./text.js";
 
@@ -13,43 +17,47 @@ export const HOME_ACTIONS = {
 
 const ALL = "all";
 
-export interface HomeFilter {
-  status?: DecisionStatus;
-  option?: OptionId;
-}
+/** The Home tab's filters, kept in its private_metadata. */
+export const HomeFilterSchema = z.strictObject({
+  status: z.enum(DECISION_STATUSES).optional(),
+  option: z.enum(OPTION_IDS).optional(),
+});
+export type HomeFilter = z.infer<typeof HomeFilterSchema>;
 
 /** The Home tab: a button to start, filters, the workspace's numbers and its recent decisions. */
 export function homeView(
   decisions: Decision[],
   stats: DecisionStats,
   filter: HomeFilter,
+  knowledge: Knowledge,
   optionTitle: (option: OptionId) => string,
 ): HomeView {
   const blocks: KnownBlock[] = [
-    { type: "header", text: plain(label("homeHeader"), 150) },
+    { type: "header", text: plain(label("homeHeader"), SLACK_LIMITS.headerText) },
     homeActions(filter, optionTitle),
     section(
       say("home-stats", {
-        perOption: stats.perOption,
+        perOption: stats.perOption.map(({ option, count }) => ({ option: optionTitle(option), count })),
         acceptedMonthlyCostUsd: stats.acceptedMonthlyCostUsd,
       }),
     ),
     { type: "divider" },
     ...(decisions.length === 0
       ? [section(say("home-empty", { filtered: filter.status !== undefined || filter.option !== undefined }))]
-      : decisions.map((decision) => section(say("history-line", historyLine(decision))))),
+      : decisions.map((decision) => section(say("history-line", historyLine(decision, knowledge))))),
   ];
   return { type: "home", private_metadata: JSON.stringify(filter), blocks };
 }
 
-/** The words a history line needs about one decision (shared by Home and the history command). */
-export function historyLine(decision: Decision) {
+/** The words a history line needs about one decision (shared by Home and the history command): names, not ids. */
+export function historyLine(decision: Decision, knowledge: Knowledge) {
+  const service = decision.service === null ? null : knowledge.findService(decision.service);
   return {
     id: decision.id,
     status: decision.status,
     title: decision.title,
-    option: decision.option,
-    service: decision.service,
+    option: knowledge.options.options[decision.option]?.title ?? decision.option,
+    service: service === null ? null : (service?.name ?? decision.service),
     createdAt: decision.createdAt.slice(0, 10),
     author: decision.author,
   };
@@ -68,7 +76,7 @@ function homeActions(filter: HomeFilter, optionTitle: (option: OptionId) => stri
     type: "actions",
     block_id: "home_actions",
     elements: [
-      button(label("newQuestionnaire"), HOME_ACTIONS.newQuestionnaire, "new", "primary"),
+      button(label("newQuestionnaire"), HOME_ACTIONS.newQuestionnaire, "new", { style: "primary" }),
       {
         type: "static_select",
         action_id: HOME_ACTIONS.filterStatus,

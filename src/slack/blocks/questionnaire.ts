@@ -1,13 +1,13 @@
 import type { InputBlock, InputBlockElement, ModalView, PlainTextOption } from "@slack/types";
-import { isRequired } from "../questionnaire.js";
-import type { Answer, Answers, Question, Step } from "../questionnaire.js";
+import { z } from "zod";
+import type { Answers, Question } from "../../advice/questionnaire.js";
+import { RequirementsSchema } from "../../vocabulary/index.js";
+import type { Step } from "../../knowledge/questionnaire-schema.js";
+import { SLACK_LIMITS } from "../limits.js";
 import { label } from "../words.js";
-import { LIMITS, option, plain } from "./text.js";
+import { option, plain, truncate } from "./text.js";
 
 export const QUESTIONNAIRE_CALLBACKS = { 1: "questionnaire_step1", 2: "questionnaire_step2" } as const;
-const INPUT_LABEL_MAX = 2000;
-const TEXT_MAX = 200;
-const CHECKBOXES_MAX = 10;
 
 /**
  * One step of the questionnaire as a modal. Each input's block_id and action_id are the Requirements field,
@@ -23,32 +23,33 @@ export function questionnaireView(
   return {
     type: "modal",
     callback_id: QUESTIONNAIRE_CALLBACKS[step],
-    title: plain(label("modalTitle"), 24),
-    submit: plain(label(step === 1 ? "next" : "submit"), 24),
-    close: plain(label(step === 1 ? "cancel" : "back"), 24),
+    title: plain(label("modalTitle"), SLACK_LIMITS.viewTitle),
+    submit: plain(label(step === 1 ? "next" : "submit"), SLACK_LIMITS.viewTitle),
+    close: plain(label(step === 1 ? "cancel" : "back"), SLACK_LIMITS.viewTitle),
     notify_on_close: step === 1,
     private_metadata: metadata,
     blocks: questions
-      .slice(0, LIMITS.viewBlocks)
-      .map((question) => inputBlock(step, question, answers[question.field])),
+      .slice(0, SLACK_LIMITS.viewBlocks)
+      .map((question) => inputBlock(step, question, (answers as Record<string, unknown>)[question.field])),
   };
 }
 
-function inputBlock(step: Step, question: Question, answer: Answer | undefined): InputBlock {
+function inputBlock(step: Step, question: Question, answer: unknown): InputBlock {
   return {
     type: "input",
     block_id: question.field,
-    label: plain(question.label, INPUT_LABEL_MAX),
-    hint: plain(question.hint, INPUT_LABEL_MAX),
-    optional: !isRequired(question),
-    // Step 1's choices decide which services and questions follow: refresh the modal when they change.
+    label: plain(question.label, SLACK_LIMITS.inputLabel),
+    hint: plain(question.hint, SLACK_LIMITS.inputLabel),
+    optional: question.optional,
+    // Step 1's choices decide which services and questions follow: the whole step-1 view has one listener,
+    // which redraws it when a choice changes them (actions/refresh-questionnaire.ts).
     dispatch_action: step === 1 && question.kind === "choice",
     element: inputElement(question, answer),
   };
 }
 
 // The answer given so far, else the Requirements default, is what the input starts with.
-function inputElement(question: Question, answer: Answer | undefined): InputBlockElement {
+function inputElement(question: Question, answer: unknown): InputBlockElement {
   const actionId = question.field;
   const value = answer === undefined ? question.default : answer;
   switch (question.kind) {
@@ -73,7 +74,7 @@ function inputElement(question: Question, answer: Answer | undefined): InputBloc
       };
     }
     case "multi-choice": {
-      const options = choiceOptions(question).slice(0, CHECKBOXES_MAX);
+      const options = choiceOptions(question).slice(0, SLACK_LIMITS.checkboxOptions);
       const chosen = Array.isArray(value) ? options.filter((choice) => value.includes(choice.value)) : [];
       return {
         type: "checkboxes",
@@ -82,26 +83,56 @@ function inputElement(question: Question, answer: Answer | undefined): InputBloc
         ...(chosen.length > 0 && { initial_options: chosen }),
       };
     }
-    case "number":
+    case "number": {
+      // The input refuses what the Requirements schema would: decimals for a count, values out of range.
+      const { integer, min, max } = numberLimits(question.field);
       return {
         type: "number_input",
         action_id: actionId,
-        is_decimal_allowed: true,
-        min_value: "0",
+        is_decimal_allowed: !integer,
+        ...(min !== undefined && { min_value: String(min) }),
+        ...(max !== undefined && { max_value: String(max) }),
         ...(typeof value === "number" && { initial_value: String(value) }),
       };
-    case "text":
+    }
+    case "text": {
+      const max = textLimit(question.field);
       return {
         type: "plain_text_input",
         action_id: actionId,
-        max_length: TEXT_MAX,
-        ...(typeof value === "string" && value !== "" && { initial_value: value.slice(0, TEXT_MAX) }),
+        max_length: max,
+        ...(typeof value === "string" && value !== "" && { initial_value: truncate(value, max) }),
       };
+    }
   }
 }
 
 function choiceOptions(question: Question): PlainTextOption[] {
-  return (question.choices ?? [])
-    .slice(0, LIMITS.selectOptions)
+  return question.choices
+    .slice(0, SLACK_LIMITS.selectOptions)
     .map((choice) => option(choice.label, choice.value));
+}
+
+/** The bounds the Requirements schema sets on a number field. */
+export function numberLimits(field: string): { integer: boolean; min?: number; max?: number } {
+  const schema = innerSchema(field);
+  if (!(schema instanceof z.ZodNumber)) return { integer: false };
+  const finite = (bound: number | null) => (bound !== null && Number.isFinite(bound) ? bound : undefined);
+  const min = finite(schema.minValue);
+  const max = finite(schema.maxValue);
+  return { integer: schema.isInt, ...(min !== undefined && { min }), ...(max !== undefined && { max }) };
+}
+
+/** The longest text the Requirements schema accepts for a field (Slack allows up to 3,000). */
+export function textLimit(field: string): number {
+  const schema = innerSchema(field);
+  const max = schema instanceof z.ZodString ? schema.maxLength : null;
+  return Math.min(max ?? SLACK_LIMITS.sectionText, SLACK_LIMITS.sectionText);
+}
+
+function innerSchema(field: string): z.ZodType | undefined {
+  let schema = (RequirementsSchema.shape as Record<string, z.ZodType | undefined>)[field];
+  while (schema instanceof z.ZodDefault || schema instanceof z.ZodNullable || schema instanceof z.ZodOptional)
+    schema = schema.unwrap() as z.ZodType;
+  return schema;
 }

@@ -5,7 +5,7 @@ import { OPTION_IDS } from "../../vocabulary/index.js";
 import { DECISION_STATUSES } from "../../store/index.js";
 import { historyLine } from "../blocks/home.js";
 import { button, section } from "../blocks/text.js";
-import type { SlackDeps } from "../deps.js";
+import type { AppContext } from "../context.js";
 import { label, say } from "../words.js";
 
 export const HISTORY_NEXT_ACTION = "history_next_page";
@@ -21,27 +21,24 @@ export const HistoryQuerySchema = z.strictObject({
 export type HistoryQuery = z.infer<typeof HistoryQuerySchema>;
 
 /** `/endpoint-advice history [words] [status:S] [option:O]`: an ephemeral page of decisions, newest first. */
-export async function showHistory(
-  deps: SlackDeps,
-  workspace: string,
-  args: string,
-): Promise<RespondArguments> {
+export async function showHistory(context: AppContext, args: string): Promise<RespondArguments> {
   const parsed = parseHistoryArgs(args);
   if ("error" in parsed) return { response_type: "ephemeral", text: parsed.error };
-  return historyPage(deps, workspace, parsed);
+  return historyPage(context, parsed);
 }
 
 export async function historyPage(
-  deps: SlackDeps,
-  workspace: string,
+  { services, workspace }: AppContext,
   query: HistoryQuery,
 ): Promise<RespondArguments> {
-  const page = await deps.store.listDecisions(workspace, { ...query, limit: PAGE_SIZE });
+  const page = await services.store.listDecisions(workspace, { ...query, limit: PAGE_SIZE });
+  // The store refuses a cursor it did not write (tampered, or from another workspace).
   if (!page.ok) return { response_type: "ephemeral", text: say("history-bad-page") };
   const { items, nextCursor } = page.value;
+  const header = say("history-header", headerWords(query, items.length));
   const blocks: KnownBlock[] = [
-    section(say("history-header", headerWords(query, items.length))),
-    ...items.map((decision) => section(say("history-line", historyLine(decision)))),
+    section(header),
+    ...items.map((decision) => section(say("history-line", historyLine(decision, services.knowledge)))),
   ];
   if (nextCursor !== null) {
     const next: HistoryQuery = { ...query, cursor: nextCursor };
@@ -51,11 +48,7 @@ export async function historyPage(
       elements: [button(label("nextPage"), HISTORY_NEXT_ACTION, JSON.stringify(next))],
     });
   }
-  return {
-    response_type: "ephemeral",
-    text: say("history-header", headerWords(query, items.length)),
-    blocks,
-  };
+  return { response_type: "ephemeral", text: header, blocks };
 }
 
 function parseHistoryArgs(args: string): HistoryQuery | { error: string } {
@@ -64,13 +57,14 @@ function parseHistoryArgs(args: string): HistoryQuery | { error: string } {
   for (const token of args.split(/\s+/).filter(Boolean)) {
     const [key, value = ""] = token.split(/:(.*)/s);
     if (key === "status") {
-      if (!(DECISION_STATUSES as readonly string[]).includes(value))
+      const status = z.enum(DECISION_STATUSES).safeParse(value);
+      if (!status.success)
         return { error: say("history-bad-filter", { key, value, allowed: DECISION_STATUSES }) };
-      query.status = value as (typeof DECISION_STATUSES)[number];
+      query.status = status.data;
     } else if (key === "option") {
-      if (!(OPTION_IDS as readonly string[]).includes(value))
-        return { error: say("history-bad-filter", { key, value, allowed: OPTION_IDS }) };
-      query.option = value as (typeof OPTION_IDS)[number];
+      const option = z.enum(OPTION_IDS).safeParse(value);
+      if (!option.success) return { error: say("history-bad-filter", { key, value, allowed: OPTION_IDS }) };
+      query.option = option.data;
     } else words.push(token);
   }
   if (words.length > 0) query.text = words.join(" ").slice(0, 500);

@@ -1,27 +1,15 @@
-import type { webApi } from "@slack/bolt";
-import { deliverAnswer } from "../deliver-answer.js";
-import type { SlackDeps } from "../deps.js";
-import type { PrivateReply } from "../reply-privately.js";
 import { parseRequirements } from "../../advice/index.js";
-import { explainFieldErrors } from "../../render/index.js";
+import { readAmount } from "../../vocabulary/index.js";
+import type { CommandArgs } from "../context.js";
+import { deliverAnswer } from "../deliver-answer.js";
+import { describeFieldErrors } from "../field-errors.js";
+import type { PrivateReply } from "../reply-privately.js";
 import { say } from "../words.js";
 
-export interface QuickRequest {
-  workspace: string;
-  user: string;
-  channel: string;
-  args: string;
-  dedupeKey: string;
-}
-
 /** `/endpoint-advice quick cloud=azure service=… onprem=yes budget=20`: the answer without the modal. */
-export async function quickAnswer(
-  deps: SlackDeps,
-  client: webApi.WebClient,
-  reply: PrivateReply,
-  request: QuickRequest,
-): Promise<void> {
-  const parsed = parseQuickArgs(request.args);
+export async function quickAnswer(args: CommandArgs, reply: PrivateReply, text: string): Promise<void> {
+  const { command, context } = args;
+  const parsed = parseQuickArgs(text);
   if ("unknown" in parsed) {
     await reply({
       response_type: "ephemeral",
@@ -29,36 +17,54 @@ export async function quickAnswer(
     });
     return;
   }
-  if ("errors" in parsed) {
-    await reply({ response_type: "ephemeral", text: say("quick-errors", { errors: parsed.errors }) });
-    return;
-  }
-  const requirements = parseRequirements(parsed.input, deps.knowledge);
-  if (!requirements.ok) {
-    const errors = explainFieldErrors(requirements.errors).map((error) => ({
-      key: KEY_OF_FIELD.get(error.field) ?? error.field,
-      message: error.message,
-    }));
+  const requirements = parseRequirements(parsed.input, context.services.knowledge);
+  // Every problem at once: the values quick could not read, and what the requirements then refuse.
+  const errors = [
+    ...parsed.errors,
+    ...(requirements.ok ? [] : describeFieldErrors(requirements.errors, context.services.knowledge))
+      .filter((error) => !parsed.errors.some((read) => read.field === error.field))
+      .map((error) => ({ ...error, key: KEY_OF_FIELD.get(error.field) ?? error.field })),
+  ];
+  if (errors.length > 0 || !requirements.ok) {
     await reply({ response_type: "ephemeral", text: say("quick-errors", { errors }) });
     return;
   }
   try {
-    await deliverAnswer(client, deps, { ...request, requirements: requirements.value }, reply);
+    await deliverAnswer(
+      args,
+      {
+        user: command.user_id,
+        channel: command.channel_id,
+        requirements: requirements.value,
+        dedupeKey: `quick:${command.trigger_id}`,
+      },
+      reply,
+    );
   } catch (error) {
     // Acked already, so the person is waiting for an answer: say so by their response_url.
-    deps.logger.error(`The quick answer for ${request.user} in ${request.workspace} failed`, error);
+    args.logger.error(`The quick answer for ${command.user_id} in ${context.workspace} failed`, error);
     await reply({ response_type: "ephemeral", text: say("apology") }).catch((replyError: unknown) =>
-      deps.logger.error(`Could not even apologise to ${request.user}: ${String(replyError)}`),
+      args.logger.error(`Could not even apologise to ${command.user_id}: ${String(replyError)}`),
     );
   }
 }
 
-type Convert = (value: string) => unknown;
+type Read = { value: unknown } | { problem: "yes-no" | "cross-same" | "number" | "budget" };
+type Convert = (value: string) => Read;
 
-const yesNo: Convert = (value) => YES_NO[value.toLowerCase()] ?? value;
-const crossSame: Convert = (value) => CROSS_SAME[value.toLowerCase()] ?? yesNo(value);
-const number: Convert = (value) => (/^\d+(\.\d+)?$/.test(value) ? Number(value) : value);
-const text: Convert = (value) => value;
+const yesNo: Convert = (value) => {
+  const answer = YES_NO[value.toLowerCase()];
+  return answer === undefined ? { problem: "yes-no" } : { value: answer };
+};
+const crossSame: Convert = (value) => {
+  const answer = CROSS_SAME[value.toLowerCase()] ?? YES_NO[value.toLowerCase()];
+  return answer === undefined ? { problem: "cross-same" } : { value: answer };
+};
+const number: Convert = (value) => {
+  const parsed = readAmount(value);
+  return parsed === undefined ? { problem: "number" } : { value: parsed };
+};
+const text: Convert = (value) => ({ value });
 
 const YES_NO: Record<string, boolean> = {
   yes: true,
@@ -90,40 +96,62 @@ const QUICK_FIELDS: Record<string, { field: string; convert: Convert }> = {
   transitive: { field: "transitiveRouting", convert: yesNo },
   budget: {
     field: "monthlyBudgetUsd",
-    convert: (value) => (value.toLowerCase() === "none" ? null : number(value)),
+    convert: (value) => {
+      if (value.toLowerCase() === "none") return { value: null };
+      const read = number(value);
+      return "problem" in read ? { problem: "budget" } : read;
+    },
   },
   gb: { field: "dataGbPerMonth", convert: number },
   endpoints: { field: "endpointCount", convert: number },
-  protocols: { field: "protocols", convert: (value) => value.toLowerCase().split(",").filter(Boolean) },
+  protocols: {
+    field: "protocols",
+    convert: (value) => ({ value: value.toLowerCase().split(",").filter(Boolean) }),
+  },
   title: { field: "title", convert: text },
 };
-export const QUICK_KEYS = Object.keys(QUICK_FIELDS);
+const QUICK_KEYS = Object.keys(QUICK_FIELDS);
 const KEY_OF_FIELD = new Map(Object.entries(QUICK_FIELDS).map(([key, { field }]) => [field, key]));
 
-type QuickParse =
-  { input: Record<string, unknown> } | { unknown: string[] } | { errors: { key: string; message: string }[] };
+interface QuickError {
+  key: string;
+  field: string;
+  message: string;
+}
+
+type QuickParse = { unknown: string[] } | { input: Record<string, unknown>; errors: QuickError[] };
 
 function parseQuickArgs(args: string): QuickParse {
   const input: Record<string, unknown> = { target: "cloud-service" };
   const unknown: string[] = [];
-  const errors: { key: string; message: string }[] = [];
+  const errors: QuickError[] = [];
   // key=value, key="several words" or key=“several words” (Slack clients often type curly quotes).
   const pairs = args.matchAll(/(\S+?)=(?:"([^"]*)"|“([^”]*)”|(\S*))|(\S+)/g);
-  for (const [, key, quoted, curly, bare, stray] of pairs) {
+  for (const [, key = "", quoted, curly, bare, stray] of pairs) {
     if (stray !== undefined) {
-      errors.push({ key: stray, message: say("quick-not-a-pair") });
+      errors.push({ key: stray, field: stray, message: say("quick-not-a-pair") });
       continue;
     }
-    const spec = QUICK_FIELDS[(key ?? "").toLowerCase()];
-    if (spec === undefined) unknown.push(key ?? "");
-    else input[spec.field] = spec.convert(quoted ?? curly ?? bare ?? "");
+    const spec = QUICK_FIELDS[key.toLowerCase()];
+    if (spec === undefined) {
+      unknown.push(key);
+      continue;
+    }
+    const value = quoted ?? curly ?? bare ?? "";
+    const read = spec.convert(value);
+    if ("problem" in read)
+      errors.push({
+        key,
+        field: spec.field,
+        message: say("quick-bad-value", { problem: read.problem, value }),
+      });
+    else input[spec.field] = read.value;
   }
   if (unknown.length > 0) return { unknown };
-  if (errors.length > 0) return { errors };
   if (input.target !== "cloud-service") delete input.service;
-  return { input };
+  return { input, errors };
 }
 
-function negate(value: unknown): unknown {
-  return typeof value === "boolean" ? !value : value;
+function negate(read: Read): Read {
+  return "value" in read && typeof read.value === "boolean" ? { value: !read.value } : read;
 }

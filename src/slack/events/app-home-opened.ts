@@ -1,13 +1,8 @@
-import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from "@slack/bolt";
-import type { SlackDeps } from "../deps.js";
+import type { EventArgs } from "../context.js";
 import { publishHome } from "../home/publish-home.js";
 
-type EventArgs = SlackEventMiddlewareArgs<"app_home_opened"> & AllMiddlewareArgs;
-
 /** Opening the Home tab shows the workspace's decisions as they are now. */
-export function appHomeOpened(deps: SlackDeps) {
-  return async ({ event, body, client }: EventArgs): Promise<void> => {
-    if (event.tab !== "home") return;
-    await publishHome(client, deps, body.team_id, event.user);
-  };
+export async function appHomeOpened(args: EventArgs<"app_home_opened">): Promise<void> {
+  if (args.event.tab !== "home") return;
+  await publishHome(args, args.event.user);
 }

@@ -1,70 +1,64 @@
-import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from "@slack/bolt";
-import { apologize } from "../apologize.js";
-import { deliverAnswer } from "../deliver-answer.js";
-import type { SlackDeps } from "../deps.js";
+import type { ViewSubmitAction } from "@slack/bolt";
 import { parseRequirements } from "../../advice/index.js";
-import { explainFieldErrors } from "../../render/index.js";
-import { askedQuestions, decodeContext, readAnswers } from "../questionnaire.js";
-import type { Answers } from "../questionnaire.js";
+import { questionsFor } from "../../advice/questionnaire.js";
+import { apologize } from "../apologize.js";
+import type { ViewArgs } from "../context.js";
+import { deliverAnswer } from "../deliver-answer.js";
+import { describeFieldErrors } from "../field-errors.js";
+import { decodeContext, readAnswers } from "../questionnaire.js";
 import { invalidFormView } from "./invalid-form.js";
 
-type SubmitArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
-
 /**
- * The final submit: field errors go back onto the form; a valid form closes, and the answer is advised,
- * stored once (the view id and hash make the dedupe key, so a double submit stores one) and posted.
+ * The final submit: every field error goes back onto the form at once; a valid form closes, and the answer
+ * is advised, stored once (the view id and hash make the dedupe key, so a double submit stores one) and
+ * posted.
  */
-export function submitStepTwo(deps: SlackDeps) {
-  return async ({ ack, body, view, client }: SubmitArgs): Promise<void> => {
-    const context = decodeContext(view.private_metadata);
-    if (context === null) {
-      await ack({ response_action: "update", view: invalidFormView() });
-      return;
-    }
-    const stepTwo = askedQuestions(2, context.answers, deps.knowledge);
-    const { answers, errors } = readAnswers(view.state.values, stepTwo);
-    if (Object.keys(errors).length > 0) {
-      await ack({ response_action: "errors", errors });
-      return;
-    }
-    // Only what was asked counts: an answer carried from a re-run that no longer applies falls away.
-    const asked = [...askedQuestions(1, context.answers, deps.knowledge), ...stepTwo].map(
-      (question) => question.field,
-    );
-    const all: Answers = { ...context.answers, ...answers };
-    const input = Object.fromEntries(
-      asked.filter((field) => all[field] !== undefined).map((field) => [field, all[field]]),
-    );
-    const requirements = parseRequirements(input, deps.knowledge);
-    if (!requirements.ok) {
-      const onThisStep = explainFieldErrors(requirements.errors).filter(
-        (error) => view.state.values[error.field] !== undefined,
-      );
-      await ack(
-        onThisStep.length > 0
-          ? {
-              response_action: "errors",
-              errors: Object.fromEntries(onThisStep.map((error) => [error.field, error.message])),
-            }
-          : { response_action: "update", view: invalidFormView() },
-      );
-      return;
-    }
-    await ack({ response_action: "clear" });
-    await deps.afterAcks();
-    const user = body.user.id;
-    try {
-      await deliverAnswer(client, deps, {
-        workspace: body.team?.id ?? view.team_id,
-        user,
-        channel: context.channel,
-        requirements: requirements.value,
-        dedupeKey: `modal:${view.id}:${view.hash}`,
-        ...(context.basedOn !== undefined && { basedOn: context.basedOn }),
-      });
-    } catch (error) {
-      deps.logger.error(`Answering the questionnaire of ${user} failed`, error);
-      await apologize(client, deps, user);
-    }
-  };
+export async function submitStepTwo(args: ViewArgs<ViewSubmitAction>): Promise<void> {
+  const { ack, body, view, context, logger } = args;
+  const questionnaire = decodeContext(view.private_metadata);
+  if (questionnaire === null) {
+    await ack({ response_action: "update", view: invalidFormView() });
+    return;
+  }
+  const { knowledge } = context.services;
+  const stepTwo = questionsFor(2, questionnaire.answers, knowledge);
+  const read = readAnswers(view.state.values, stepTwo);
+  // Only what was asked counts: an answer carried from a re-run that no longer applies falls away.
+  const asked = [...questionsFor(1, questionnaire.answers, knowledge), ...stepTwo].map(
+    (question) => question.field,
+  );
+  const all: Record<string, unknown> = { ...questionnaire.answers, ...read.answers };
+  const input = Object.fromEntries(
+    asked
+      .filter((field) => all[field] !== undefined && read.errors[field] === undefined)
+      .map((field) => [field, all[field]]),
+  );
+  const requirements = parseRequirements(input, knowledge);
+  const errors = { ...read.errors };
+  if (!requirements.ok)
+    for (const error of describeFieldErrors(requirements.errors, knowledge))
+      if (view.state.values[error.field] !== undefined) errors[error.field] ??= error.message;
+  if (Object.keys(errors).length > 0) {
+    await ack({ response_action: "errors", errors });
+    return;
+  }
+  if (!requirements.ok) {
+    // Wrong only in answers this step does not show (a tampered or outdated form): nothing to fix here.
+    await ack({ response_action: "update", view: invalidFormView() });
+    return;
+  }
+  await ack({ response_action: "clear" });
+  const user = body.user.id;
+  try {
+    await deliverAnswer(args, {
+      user,
+      channel: questionnaire.channel,
+      requirements: requirements.value,
+      dedupeKey: `modal:${view.id}:${view.hash}`,
+      ...(questionnaire.basedOn !== undefined && { basedOn: questionnaire.basedOn }),
+    });
+  } catch (error) {
+    logger.error(`Answering the questionnaire of ${user} failed`, error);
+    await apologize(args, user);
+  }
 }

@@ -1,0 +1,51 @@
+import type { App } from "@slack/bolt";
+import { changeDecisionStatus } from "./actions/change-status.js";
+import { exportAdr } from "./actions/export-adr.js";
+import { nextHistoryPage } from "./actions/history-page.js";
+import { refreshQuestionnaire } from "./actions/refresh-questionnaire.js";
+import { rerunDecision } from "./actions/rerun.js";
+import { showDetails } from "./actions/show-details.js";
+import { ANSWER_ACTIONS } from "./blocks/answer.js";
+import { HOME_ACTIONS } from "./blocks/home.js";
+import { QUESTIONNAIRE_CALLBACKS } from "./blocks/questionnaire.js";
+import { HISTORY_NEXT_ACTION } from "./commands/history.js";
+import { endpointAdvice } from "./commands/endpoint-advice.js";
+import type { AppContext } from "./context.js";
+import { appHomeOpened } from "./events/app-home-opened.js";
+import { filterHome } from "./home/filter-home.js";
+import { newQuestionnaire } from "./home/new-questionnaire.js";
+import { adviceFromMessage } from "./shortcuts/advice-from-message.js";
+import { newAdvice } from "./shortcuts/new-advice.js";
+import { questionnaireClosed } from "./views/questionnaire-closed.js";
+import { submitStepOne } from "./views/submit-step-one.js";
+import { submitStepTwo } from "./views/submit-step-two.js";
+
+/** What routes are registered on: the Bolt app, or anything that records the registrations (the manifest test). */
+export type Router = Pick<App<AppContext>, "command" | "action" | "view" | "shortcut" | "event">;
+
+/** The one table of every command, action, view, shortcut and event this app answers. */
+export function registerRoutes(router: Router): void {
+  router.command("/endpoint-advice", endpointAdvice);
+
+  // Every step-1 choice dispatches an action (blocks/questionnaire.ts): one listener for the whole view.
+  router.action({ type: "block_actions", callback_id: QUESTIONNAIRE_CALLBACKS[1] }, refreshQuestionnaire);
+  router.view(QUESTIONNAIRE_CALLBACKS[1], submitStepOne);
+  router.view(QUESTIONNAIRE_CALLBACKS[2], submitStepTwo);
+  router.view({ callback_id: QUESTIONNAIRE_CALLBACKS[1], type: "view_closed" }, questionnaireClosed);
+
+  router.action(ANSWER_ACTIONS.accept, changeDecisionStatus("accepted"));
+  router.action(ANSWER_ACTIONS.reject, changeDecisionStatus("rejected"));
+  router.action(ANSWER_ACTIONS.showDetails, showDetails);
+  router.action(ANSWER_ACTIONS.rerun, rerunDecision);
+  router.action(ANSWER_ACTIONS.exportAdr, exportAdr);
+  router.action(HISTORY_NEXT_ACTION, nextHistoryPage);
+
+  router.action(HOME_ACTIONS.newQuestionnaire, newQuestionnaire);
+  router.action(HOME_ACTIONS.filterStatus, filterHome);
+  router.action(HOME_ACTIONS.filterOption, filterHome);
+
+  router.shortcut({ type: "shortcut", callback_id: "endpoint_advice_new" }, newAdvice);
+  router.shortcut({ type: "message_action", callback_id: "endpoint_advice_from_message" }, adviceFromMessage);
+
+  router.event("app_home_opened", appHomeOpened);
+}
