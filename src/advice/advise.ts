@@ -24,7 +24,7 @@ export function advise(requirements: Requirements, knowledge: Knowledge): Advice
   const facts = computeFacts(requirements, knowledge);
   const service = serviceOf(requirements, knowledge);
   const path = walkTree(knowledge.tree, facts);
-  const { option, trace, reason } = path;
+  const { option, trace, reason, decisive } = path;
   const profile = knowledge.options.options[option];
   const support = supportFor(service, option, requirements);
   const unmet = failedConstraints(profile, facts, support);
@@ -37,14 +37,9 @@ export function advise(requirements: Requirements, knowledge: Knowledge): Advice
     .filter((caveat) => matches(caveat.when, facts))
     .map((caveat) => ({ text: fillCaveat(caveat.text, support), source: caveat.source }));
   const caveats = dedupe([...optionCaveats, ...serviceNotes(service, option)]);
-  const decisive = trace.at(-1);
   // An option that cannot meet every need says first what it cannot do, then (the leaf's reason) what to do
   // instead; one that can says why it was chosen.
-  const reasons = dedupe(
-    unmet.length > 0
-      ? [...unmet, reason]
-      : [reason, ...(decisive ? [{ text: decisive.reason, source: decisive.source }] : [])],
-  );
+  const reasons = dedupe(unmet.length > 0 ? [...unmet, reason] : [reason, ...(decisive ? [decisive] : [])]);
   return {
     recommendation: verdict(option, profile, unmet, reasons, cost),
     alternatives,

@@ -1,10 +1,10 @@
-import type { DecisionTree, SourceRef } from "../knowledge/schemas.js";
+import type { DecisionTree, Source } from "../knowledge/schemas.js";
 import type { FactName, Facts, OptionId } from "../vocabulary/index.js";
 import type { TraceStep } from "./advice.js";
 
 export interface Sourced {
   text: string;
-  source: SourceRef;
+  source: Source;
 }
 
 export interface TreePath {
@@ -12,6 +12,8 @@ export interface TreePath {
   trace: TraceStep[];
   /** The leaf's reason: why this option, or (when it cannot meet every need) what to do instead. */
   reason: Sourced;
+  /** The last question's answer, which settled the option: its reason and page. */
+  decisive: Sourced | undefined;
   /** The facts the path asked about: only a change to one of them can lead elsewhere. */
   asked: FactName[];
 }
@@ -20,6 +22,7 @@ export interface TreePath {
 export function walkTree(tree: DecisionTree, facts: Facts): TreePath {
   const trace: TraceStep[] = [];
   const asked: FactName[] = [];
+  let decisive: Sourced | undefined;
   let node = tree.nodes[tree.root];
   while (node?.kind === "question") {
     asked.push(node.fact as FactName);
@@ -31,15 +34,12 @@ export function walkTree(tree: DecisionTree, facts: Facts): TreePath {
       question: node.question,
       answer: branch.answer,
       reason: branch.reason,
-      ...traceSource(branch.source),
+      source: branch.source.url,
+      sourceTitle: branch.source.title,
     });
+    decisive = { text: branch.reason, source: branch.source };
     node = tree.nodes[branch.next];
   }
   if (node === undefined) throw new Error("decision tree leads to a missing node");
-  return { option: node.option, trace, reason: { text: node.reason, source: node.source }, asked };
-}
-
-/** A trace step names its page by link and title (DESIGN §3). */
-function traceSource(source: SourceRef): Pick<TraceStep, "source" | "sourceTitle"> {
-  return typeof source === "string" ? { source } : { source: source.url, sourceTitle: source.title };
+  return { option: node.option, trace, reason: { text: node.reason, source: node.source }, decisive, asked };
 }

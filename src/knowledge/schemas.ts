@@ -13,12 +13,11 @@ export const SourceSchema = z.strictObject({
 export type Source = z.infer<typeof SourceSchema>;
 
 /**
- * What a source may still be in tree.json and options.json while they move to titled pages, and in the
- * decisions stored before: a bare link, or a source document's file name. Renderers show a bare link as it
- * is and never show a file name (it is provenance, not a page anyone can open).
+ * A source as decisions stored before the sources had titles hold it: a bare link, or a source document's
+ * file name. The knowledge files accept only titled pages; renderers show a bare link as it is and never
+ * show a file name (it is provenance, not a page anyone can open).
  */
 export type SourceRef = Source | string;
-const legacySource = z.union([SourceSchema, z.string().min(3)]);
 const source = SourceSchema;
 export const VersionSchema = z
   .string()
@@ -27,7 +26,6 @@ export const OptionIdSchema = z.enum(OPTION_IDS);
 
 export const SourcedTextSchema = z.strictObject({ text: z.string().min(1), source });
 export type SourcedText = z.infer<typeof SourcedTextSchema>;
-const LegacySourcedTextSchema = z.strictObject({ text: z.string().min(1), source: legacySource });
 
 /**
  * How far the vendor stands behind an option for a service: generally available, in preview, or
@@ -166,7 +164,7 @@ export const BranchSchema = z.strictObject({
   next: z.string().min(1),
   answer: z.string().min(1),
   reason: z.string().min(1),
-  source: legacySource,
+  source,
 });
 
 export const TreeNodeSchema = z.discriminatedUnion("kind", [
@@ -181,7 +179,7 @@ export const TreeNodeSchema = z.discriminatedUnion("kind", [
     kind: z.literal("leaf"),
     option: OptionIdSchema,
     reason: z.string().min(1),
-    source: legacySource,
+    source,
   }),
 ]);
 export type TreeNode = z.infer<typeof TreeNodeSchema>;
@@ -200,7 +198,7 @@ export type Condition = z.infer<typeof ConditionSchema>;
 export const ConditionalTextSchema = z.strictObject({
   when: ConditionSchema.default({}),
   text: z.string().min(1),
-  source: legacySource,
+  source,
 });
 export type ConditionalText = z.infer<typeof ConditionalTextSchema>;
 
@@ -214,10 +212,8 @@ export const OptionProfileSchema = z.strictObject({
   title: z.string().min(1),
   constraints: z.array(ConditionalTextSchema),
   caveats: z.array(ConditionalTextSchema),
-  strengths: z.array(
-    z.strictObject({ key: z.string().min(1), text: z.string().min(1), source: legacySource }),
-  ),
-  drawbacks: z.array(LegacySourcedTextSchema),
+  strengths: z.array(z.strictObject({ key: z.string().min(1), text: z.string().min(1), source })),
+  drawbacks: z.array(SourcedTextSchema),
   nextSteps: z.array(ConditionalTextSchema).min(1),
 });
 export type OptionProfile = z.infer<typeof OptionProfileSchema>;

@@ -3,6 +3,7 @@ import { answeredQuestions, type QuestionnaireKnowledge } from "../advice/questi
 import type { Requirements } from "../vocabulary/index.js";
 import { renderTemplate } from "./environment.js";
 import { withShownSources } from "./sources.js";
+import { changesInWords } from "./what-would-change.js";
 
 export type AdviceFormat = "text" | "markdown";
 
@@ -18,7 +19,11 @@ export function renderAdvice(
 ): string {
   return renderTemplate(
     ADVICE_TEMPLATES[format],
-    { ...adviceContext(advice, requirements), answers: answeredQuestions(requirements, knowledge) },
+    {
+      ...adviceContext(advice, requirements),
+      answers: answeredQuestions(requirements, knowledge),
+      whatWouldChange: changesInWords(advice, knowledge),
+    },
     format,
   );
 }

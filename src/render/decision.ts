@@ -37,10 +37,14 @@ export function renderDecisionList(page: DecisionPage, format: DecisionListForma
   return renderTemplate(template, { decisions, nextCursor: page.nextCursor, header: true }, format);
 }
 
-/** The re-check report for the terminal: each drifted decision with what changed, old → new. */
+/**
+ * The re-check report for the terminal: each drifted decision with what changed, old → new, and why (the
+ * step of the tree answered differently, the prices that moved, a retired service and its successor).
+ */
 export function renderRecheck(report: RecheckReport): string {
   const drifted = report.drifted.map((drift) => ({
     ...drift,
+    before: { ...drift.before, versions: { questionnaire: null, ...drift.before.versions } },
     optionChanged: drift.changes.includes("option"),
     costChanged: drift.changes.includes("cost"),
     budgetChanged: drift.changes.includes("budget"),
@@ -108,7 +112,9 @@ function listRow(decision: Decision): object {
   const { supersededBy, supersedes, versions, notes } = decision;
   return {
     ...{ id, workspace, createdAt, author, channel, title, status, option, service, monthlyCostUsd },
-    ...{ supersededBy, supersedes, versions, notes, date: createdAt.slice(0, 10) },
+    ...{ supersededBy, supersedes, notes, date: createdAt.slice(0, 10) },
+    // Decisions saved before the questionnaire was versioned have no questionnaire version: an empty cell.
+    versions: { ...versions, questionnaire: versions.questionnaire ?? "" },
   };
 }
 

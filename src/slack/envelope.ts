@@ -29,7 +29,8 @@ const urlVerification = z.looseObject({ type: z.literal("url_verification"), cha
 
 const eventCallback = z.looseObject({
   type: z.string(),
-  team_id: z.string().optional(),
+  // Either may be null in events of org-wide (Enterprise Grid) installs; Bolt then reads `authorizations`.
+  team_id: z.string().nullable().optional(),
   enterprise_id: z.string().nullable().optional(),
   authorizations: z.array(slackObject).optional(),
   event: z.looseObject({
@@ -45,6 +46,15 @@ const eventCallback = z.looseObject({
 // A slash command arrives form-encoded: every field one string (a repeated field would parse as an array).
 const slashCommand = z.record(z.string(), z.string()).and(z.looseObject({ command: z.string() }));
 
+// An input's state as Slack sends it (ViewStateValue in @slack/bolt): listeners read these fields as typed.
+const stateValue = z.looseObject({
+  type: z.string(),
+  value: z.string().nullable().optional(),
+  selected_option: slackObject.nullable().optional(),
+  selected_options: z.array(slackObject).optional(),
+});
+const viewState = z.looseObject({ values: z.record(z.string(), z.record(z.string(), stateValue)) });
+
 const interaction = z.looseObject({
   type: z.string(),
   user: identified,
@@ -56,7 +66,7 @@ const interaction = z.looseObject({
   response_urls: z.array(z.looseObject({ response_url: z.string() })).optional(),
   function_data: slackObject.optional(),
   callback_id: z.string().optional(),
-  view: z.looseObject({ callback_id: z.string().optional() }).optional(),
+  view: z.looseObject({ callback_id: z.string().optional(), state: viewState.optional() }).optional(),
 });
 
 const blockActions = interaction.extend({ actions: z.array(slackObject).min(1) });
@@ -65,7 +75,7 @@ const viewAction = interaction.extend({
   view: z.looseObject({
     callback_id: z.string(),
     private_metadata: z.string().optional(),
-    state: z.looseObject({ values: z.record(z.string(), z.record(z.string(), slackObject)) }).optional(),
+    state: viewState.optional(),
   }),
 });
 

@@ -129,7 +129,8 @@ function answerProcessingError(args: ReceiverProcessEventErrorHandlerArgs): Prom
   }
   logger.warn(`Refused a Slack request Bolt could not process (400): ${error.message}`);
   answerEmpty(response, 400);
-  return Promise.resolve(false);
+  // Answered: true stops Bolt's 3-second "not acknowledged" timer, which would log the request again.
+  return Promise.resolve(true);
 }
 
 function answerEmpty(response: ServerResponse, status: number): void {

@@ -5,8 +5,9 @@ import { adviceFor, alternative, knowledge, serviceAdvice } from "./advice-for.j
 
 const storage = { cloud: "azure", target: "cloud-service", service: "azure-storage-blob" };
 
-describe("advise: the seed documents' claims", () => {
-  // 001_dc66bb4725c1f799.txt: "Unlike Service Endpoints, Private Link allows access from your on-premises infrastructure".
+describe("advise: the comparisons of service endpoints and private endpoints", () => {
+  // Azure virtual network service endpoints (https://learn.microsoft.com/en-us/azure/virtual-network/virtual-network-service-endpoints-overview): service endpoints can't be used for traffic
+  // from on-premises; What is a private endpoint?: on-premises clients reach it over VPN or ExpressRoute.
   it("on-premises reach needs a private endpoint; service endpoints can't be reached from on-prem", () => {
     const { advice } = adviceFor({ ...storage, onPremisesAccess: true });
     expect(advice.recommendation.option).toBe("private-endpoint");
@@ -25,7 +26,8 @@ describe("advise: the seed documents' claims", () => {
     expect(alternative(advice, "private-link-service").appliesToTarget).toBe(false);
   });
 
-  // 001_dc66bb4725c1f799.txt: "There is no Service Endpoint ... for Azure Log Analytics. However, there is a solution for Private Links".
+  // Azure virtual network service endpoints: Log Analytics is not among the services; What is a private
+  // endpoint?: Azure Monitor Private Link Scope (azuremonitor).
   it("Log Analytics has no service endpoint → private endpoint through AMPLS", () => {
     const advice = serviceAdvice("azure", "azure-log-analytics");
     expect(advice.recommendation.option).toBe("private-endpoint");
@@ -35,7 +37,7 @@ describe("advise: the seed documents' claims", () => {
     expect(advice.nextSteps.join("\n")).toContain("privatelink.oms.opinsights.azure.com");
   });
 
-  // 001_dc66bb4725c1f799.txt: "There is a $0 cost to implement Service Endpoints".
+  // Azure virtual network service endpoints: no additional charge for using service endpoints.
   it("plain VNet → Storage with no strict need → service endpoint at $0", () => {
     const { advice } = adviceFor({ ...storage, dataGbPerMonth: 5000 });
     expect(advice.recommendation.option).toBe("service-endpoint");
@@ -186,7 +188,7 @@ describe("advise: the seed documents' claims", () => {
 });
 
 describe("advise: AWS and GCP (002_7c29205c3695fc94.txt)", () => {
-  it("S3 from a VPC → free gateway endpoint, with the seed's command", () => {
+  it("S3 from a VPC → free gateway endpoint, with the create-vpc-endpoint command", () => {
     const advice = serviceAdvice("aws", "aws-s3", { dataGbPerMonth: 1000 });
     expect(advice.recommendation.option).toBe("aws-gateway-endpoint");
     expect(advice.cost.totalUsd).toBe(0);

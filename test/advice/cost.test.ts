@@ -12,8 +12,8 @@ const gbLines = (cost: ReturnType<typeof costOf>) =>
   cost.lines.slice(1).map((line) => [line.item, line.quantity, line.unitPriceUsd]);
 
 describe("costOf: Azure private endpoints", () => {
-  // 001_dc66bb4725c1f799.txt: 730 hours, 100 TB ingress and 100 TB egress "can run over $2,000 monthly";
-  // https://azure.microsoft.com/en-us/pricing/details/private-link/: $0.01 an endpoint-hour, $0.01/GB each way.
+  // Azure Private Link pricing (https://azure.microsoft.com/en-us/pricing/details/private-link/): $0.01 an
+  // endpoint-hour, $0.01/GB each way; 730 hours with 100 TB in and 100 TB out runs over $2,000 a month.
   it("reproduces the published example: 7.30 + 1,024.00 + 1,024.00 = $2,055.30", () => {
     const cost = privateEndpoint({ dataGbPerMonth: 204_800, endpointCount: 1 });
     expect(cost.lines.map((line) => [line.quantity, line.unitPriceUsd, line.usd])).toEqual([

@@ -31,8 +31,9 @@ describe("examples/*.json", () => {
     });
   }
 
-  // The README's first command runs this file: it must show the seed's cost (001_dc66bb4725c1f799.txt).
-  it("onprem-storage.json costs the seed's $2,055.30", () => {
+  // The README's first command runs this file: it must show the published example's cost (Azure Private Link
+  // pricing, https://azure.microsoft.com/en-us/pricing/details/private-link/).
+  it("onprem-storage.json costs the published example's $2,055.30", () => {
     const input = JSON.parse(readFileSync(join(folder, "onprem-storage.json"), "utf8")) as Record<
       string,
       unknown

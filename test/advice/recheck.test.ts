@@ -45,8 +45,70 @@ describe("recheck", () => {
           versions: knowledge.versions,
         },
         errors: [],
+        step: null,
+        prices: [],
+        retired: null,
       },
     ]);
+  });
+
+  // A decision saved when the tree answered on-premises reach differently: the report names that step.
+  it("names the first step of the tree's path answered differently: the fact that moved", async () => {
+    const old = stored("EA-5", (a) => {
+      const onPrem = a.trace.findIndex(
+        (step) =>
+          step.question === "Must it be reachable from on-premises (ExpressRoute or site-to-site VPN)?",
+      );
+      a.trace[onPrem] = { ...a.trace[onPrem]!, answer: "No" };
+      return { ...a, recommendation: { ...a.recommendation, option: "service-endpoint", monthlyCostUsd: 0 } };
+    });
+    const [drift] = (await recheck([old], knowledge)).drifted;
+    expect(drift?.step).toEqual({
+      question: "Must it be reachable from on-premises (ExpressRoute or site-to-site VPN)?",
+      before: "No",
+      after: "Yes",
+    });
+  });
+
+  // Azure Private Link pricing (https://azure.microsoft.com/en-us/pricing/details/private-link/): $0.01 an
+  // endpoint-hour today; a decision saved at another figure shows the old and new unit price.
+  it("names a price that moved, with its old and new figures", async () => {
+    const old = stored("EA-6", (a) => {
+      const hours = a.cost.lines.findIndex((line) => line.unit === "endpoint-hour");
+      a.cost.lines[hours] = { ...a.cost.lines[hours]!, unitPriceUsd: 0.02, usd: 14.6 };
+      return { ...a, recommendation: { ...a.recommendation, monthlyCostUsd: 2062.6 } };
+    });
+    const [drift] = (await recheck([old], knowledge)).drifted;
+    expect(drift?.changes).toEqual(["cost"]);
+    expect(drift?.prices).toEqual([
+      {
+        item: expect.stringMatching(/endpoint/i) as unknown,
+        unit: "endpoint-hour",
+        beforeUsd: 0.02,
+        afterUsd: 0.01,
+      },
+    ]);
+    expect(drift?.step).toBeNull();
+  });
+
+  // What's happening to Azure Database for PostgreSQL single server? (learn.microsoft.com): retired on
+  // 2025-03-28, successor flexible server; the re-check answers for the successor.
+  it("flags a decision about a retired service with its date and successor, answered for the successor", async () => {
+    const single = {
+      ...stored("EA-7"),
+      requirements: { ...requirements, service: "azure-postgresql-single-server" },
+    };
+    const [drift] = (await recheck([single], knowledge)).drifted;
+    expect(drift?.changes[0]).toBe("retired");
+    expect(drift?.retired).toMatchObject({
+      service: "azure-postgresql-single-server",
+      date: "2025-03-28",
+      successor: "azure-postgresql-flexible-server",
+      successorName: knowledge.findService("azure-postgresql-flexible-server")?.name,
+      source: { url: expect.stringContaining("whats-happening-to-postgresql-single-server") as unknown },
+    });
+    expect(drift?.after?.option).toBe("private-endpoint");
+    expect(drift?.errors).toEqual([]);
   });
 
   it("ignores a cost difference below a cent and reports a budget verdict that flipped", async () => {

@@ -297,11 +297,11 @@ describe("what would change the answer", () => {
     const text = renderAdvice(advice, requirements, "text", knowledgeForWords);
     expect(text).toContain("What would change the answer");
     expect(text).toContain(
-      "If onPremisesAccess were false instead of true: service-endpoint, $2,055.30 less a month.",
+      "Must it be reachable from on-premises? No instead of Yes: Virtual network service endpoint, $2,055.30 less a month.",
     );
     const markdown = renderAdvice(advice, requirements, "markdown", knowledgeForWords);
     expect(markdown).toContain("## What would change the answer");
-    expect(unescapeMarkdown(markdown)).toContain("service-endpoint, $2,055.30 less a month.");
+    expect(unescapeMarkdown(markdown)).toContain("Virtual network service endpoint, $2,055.30 less a month.");
   });
 
   it("is left out for a decision saved before it existed", () => {

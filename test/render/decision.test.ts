@@ -145,9 +145,18 @@ describe("exportDecisions", () => {
     expect(lines[1]).toBe(
       `"EA-7","T1","2026-03-01T09:30:00.000Z","U-ann","C42","He said ""go"", then =SUM(A1)","superseded",` +
         `"private-endpoint","azure-storage-blob",2055.3,"EA-9","EA-3",` +
-        `"${advice.versions.tree}","${advice.versions.catalog}","${advice.versions.pricing}","line one line two"`,
+        `"${advice.versions.tree}","${advice.versions.catalog}","${advice.versions.pricing}",` +
+        `"${advice.versions.options}","${advice.versions.questionnaire}","line one line two"`,
     );
     expect(lines[2]).toContain(`"EA-8","T1","2026-03-01T09:30:00.000Z","U-ann",,"Payments`);
+  });
+
+  it("leaves the questionnaire version's CSV cell empty for a decision saved without one", async () => {
+    const { tree, catalog, pricing, options } = advice.versions;
+    const older = { tree, catalog, pricing, options };
+    const [header, row] = (await all("csv", [{ ...decision, versions: older }])).split("\n");
+    expect(header).toContain(",options_version,questionnaire_version,notes");
+    expect(row).toContain(`,"${advice.versions.options}","","`);
   });
 
   it("exports JSON that parses back to the decisions with their history", async () => {
@@ -175,9 +184,52 @@ describe("renderRecheck", () => {
     versions: advice.versions,
   };
 
+  it("names the questionnaire's version where the knowledge has one", () => {
+    const versions = { ...today, questionnaire: "2026-12-03.1" };
+    expect(renderRecheck({ checked: 1, versions, drifted: [] })).toContain(
+      "options 2026-11-24, questionnaire 2026-12-03.1.\n",
+    );
+  });
+
+  it("flags a retired service with its date, successor and page", () => {
+    const text = renderRecheck({
+      checked: 1,
+      versions: today,
+      drifted: [
+        {
+          id: "EA-7",
+          title: "Orders database",
+          changes: ["retired"],
+          before: { ...before, option: "private-endpoint" },
+          after: { option: "private-endpoint", monthlyCostUsd: 0, withinBudget: true, versions: today },
+          errors: [],
+          step: null,
+          prices: [],
+          retired: {
+            service: "azure-postgresql-single-server",
+            name: "Azure Database for PostgreSQL (single server)",
+            date: "2025-03-28",
+            successor: "azure-postgresql-flexible-server",
+            successorName: "Azure Database for PostgreSQL (flexible server)",
+            source: {
+              title: "What's happening?",
+              url: "https://learn.microsoft.com/en-us/azure/postgresql/",
+            },
+          },
+        },
+      ],
+    });
+    expect(text).toContain(
+      "EA-7  Orders database\n  retired: Azure Database for PostgreSQL (single server) was retired on 2025-03-28; " +
+        "its successor is Azure Database for PostgreSQL (flexible server) (azure-postgresql-flexible-server), " +
+        "which today's answer is about (source: What's happening?, https://learn.microsoft.com/en-us/azure/postgresql/)\n" +
+        "  saved with decision tree ",
+    );
+  });
+
   it("says nothing changed, naming today's versions", () => {
     expect(renderRecheck({ checked: 3, versions: today, drifted: [] })).toBe(
-      "Nothing changed: all 3 decisions get the same answer from decision tree 2026-11-24, catalog 2026-11-24, pricing 2026-11-24.\n",
+      "Nothing changed: all 3 decisions get the same answer from decision tree 2026-11-24, catalog 2026-11-24, pricing 2026-11-24, options 2026-11-24.\n",
     );
   });
 
@@ -193,6 +245,9 @@ describe("renderRecheck", () => {
           before,
           after: { option: "private-endpoint", monthlyCostUsd: 14.6, withinBudget: false, versions: today },
           errors: [],
+          step: { question: "Must it be reachable from on-premises?", before: "No", after: "Yes" },
+          prices: [{ item: "Private endpoint", unit: "hour", beforeUsd: 0.02, afterUsd: 0.01 }],
+          retired: null,
         },
         {
           id: "EA-5",
@@ -201,13 +256,18 @@ describe("renderRecheck", () => {
           before,
           after: null,
           errors: [{ field: "service", message: "unknown service" }],
+          step: null,
+          prices: [],
+          retired: null,
         },
       ],
     });
     expect(text).toContain("2 of 9 decisions would now be answered differently (decision tree 2026-11-24,");
     expect(text).toContain(
       "EA-3  Blob\n  recommendation: service-endpoint → private-endpoint\n  monthly cost: $0.00 → $14.60\n" +
-        "  budget: within budget → over budget\n  saved with decision tree ",
+        "  budget: within budget → over budget\n" +
+        '  what moved: "Must it be reachable from on-premises?" was "No", now "Yes"\n' +
+        "  price moved: Private endpoint $0.02 → $0.01 per hour\n  saved with decision tree ",
     );
     expect(text).toContain(
       "EA-5  Old store\n  its requirements are no longer valid:\n    service: unknown service\n",

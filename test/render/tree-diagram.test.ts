@@ -3,6 +3,8 @@ import { treeToMermaid, treeToOutline } from "../../src/render/index.js";
 import type { DecisionTree } from "../../src/knowledge/schemas.js";
 import { knowledge } from "../advice/advice-for.js";
 
+const page = { title: "A page", url: "https://learn.microsoft.com/en-us/azure/" };
+
 const tiny: DecisionTree = {
   version: "2026-11-24",
   root: "q-onprem",
@@ -12,12 +14,12 @@ const tiny: DecisionTree = {
       question: 'Reach from "on-prem"?',
       fact: "onPremisesAccess",
       branches: [
-        { when: "true", next: "leaf-pe", answer: "Yes", reason: "r", source: "s.txt" },
-        { when: "false", next: "leaf-se", answer: "No", reason: "r", source: "s.txt" },
+        { when: "true", next: "leaf-pe", answer: "Yes", reason: "r", source: page },
+        { when: "false", next: "leaf-se", answer: "No", reason: "r", source: page },
       ],
     },
-    "leaf-pe": { kind: "leaf", option: "private-endpoint", reason: "r", source: "s.txt" },
-    "leaf-se": { kind: "leaf", option: "service-endpoint", reason: "r", source: "s.txt" },
+    "leaf-pe": { kind: "leaf", option: "private-endpoint", reason: "r", source: page },
+    "leaf-se": { kind: "leaf", option: "service-endpoint", reason: "r", source: page },
   },
 };
 

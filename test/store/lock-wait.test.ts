@@ -23,7 +23,7 @@ afterEach(async () => {
 });
 
 /** Another process (a backup, a long CLI command) that takes the write lock and keeps it for `ms`. */
-async function holdWriteLock(path: string, ms: number): Promise<ChildProcess> {
+async function holdWriteLock(path: string, ms: number): Promise<{ exited: Promise<unknown> }> {
   const script = `
     const db = require("better-sqlite3")(process.argv[1]);
     db.exec("BEGIN IMMEDIATE");
@@ -32,9 +32,10 @@ async function holdWriteLock(path: string, ms: number): Promise<ChildProcess> {
     setTimeout(() => { db.exec("ROLLBACK"); db.close(); process.exit(0); }, Number(process.argv[2]));`;
   const child = spawn(process.execPath, ["-e", script, path, String(ms)], { cwd: projectRoot() });
   holder = child;
+  const exited = once(child, "exit"); // listened for now: it may end before the test looks
   const [chunk] = (await once(child.stdout, "data")) as [Buffer];
   expect(chunk.toString()).toBe("locked\n");
-  return child;
+  return { exited };
 }
 
 describe("a database another process keeps locked", () => {
@@ -44,7 +45,7 @@ describe("a database another process keeps locked", () => {
     const hasty = await openStore(path, { lockWaitMs: 2_000 });
     stores.push(patient, hasty);
     await patient.saveDecision(newDecision({ title: "before the lock" }));
-    const child = await holdWriteLock(path, HOLD_MS);
+    const lock = await holdWriteLock(path, HOLD_MS);
 
     const delay = monitorEventLoopDelay({ resolution: 10 });
     delay.enable();
@@ -61,7 +62,7 @@ describe("a database another process keeps locked", () => {
     });
     const saved = await waiting;
     delay.disable();
-    await once(child, "exit");
+    await lock.exited;
 
     expect(saved.decision.id).toBe("EA-2");
     expect((await listed(patient, "T1")).items.map((d) => d.title)).toEqual([
