@@ -28,7 +28,7 @@ export function advise(requirements: Requirements, knowledge: Knowledge): Advice
   const profile = knowledge.options.options[option];
   const support = supportFor(service, option, requirements);
   const unmet = failedConstraints(profile, facts, support);
-  const cost = costOf(option, requirements, knowledge);
+  const cost = costOf(option, requirements, knowledge, facts);
   const alternatives: Alternative[] = [];
   const monthlyCosts = new Map<OptionId, number>([[option, cost.totalUsd]]);
   for (const other of knowledge.optionsFor(requirements.cloud)) {
@@ -78,7 +78,7 @@ function alternativeOf(
 ): Alternative {
   const profile = knowledge.options.options[option];
   const unmet = failedConstraints(profile, facts, supportFor(service, option, requirements));
-  const cost = costOf(option, requirements, knowledge);
+  const cost = costOf(option, requirements, knowledge, facts);
   const { title, fits, reasons, sources, monthlyCostUsd } = verdict(
     option,
     profile,

@@ -29,7 +29,8 @@ type ChangeableField = (typeof YES_NO_FIELDS)[number] | "dns" | "appTrafficDirec
  * answer first, then the smaller cost difference.
  *
  * `monthlyCosts` holds what each option of the cloud costs for these requirements (the answer has weighed
- * them all already); no single change here moves a quantity a price counts, so those totals stand.
+ * them all already). No single change here moves a quantity a price counts, so those totals stand, unless
+ * the change moves a fact one of the option's price components is conditioned on: then it is priced again.
  */
 export function whatWouldChange(
   requirements: Requirements,
@@ -46,6 +47,14 @@ export function whatWouldChange(
   const changedFacts: Facts = { ...facts };
   const asked = new Set(path.asked);
   const found: { change: ChangeThatFlips; factsMoved: number }[] = [];
+  // The option's total as the answer priced it, unless the change moved a fact its price depends on.
+  const costWithChange = (option: OptionId, changed: Requirements): number => {
+    const known = monthlyCosts.get(option);
+    const priceMoved = priceConditions(knowledge, option).some((fact) => changedFacts[fact] !== facts[fact]);
+    return known !== undefined && !priceMoved
+      ? known
+      : costOf(option, changed, knowledge, changedFacts).totalUsd;
+  };
   const tryChange = (field: ChangeableField, to: Requirements[ChangeableField]): void => {
     answers[field] = to;
     const combined = combinedFacts(changedRequirements, service);
@@ -64,13 +73,13 @@ export function whatWouldChange(
     changedFacts[field] = String(to);
     Object.assign(changedFacts, combined);
     const option = leafOption(knowledge.tree, changedFacts);
+    const cost =
+      option === path.option ? monthlyCostUsd : costWithChange(option, { ...requirements, [field]: to });
     changedFacts[field] = facts[field];
     changedFacts.privateIpNeeded = facts.privateIpNeeded;
     changedFacts.serviceEndpointCoversRegions = facts.serviceEndpointCoversRegions;
     changedFacts.serviceEndpointTagChangesAcrossRegions = facts.serviceEndpointTagChangesAcrossRegions;
     if (option === path.option) return;
-    const cost =
-      monthlyCosts.get(option) ?? costOf(option, { ...requirements, [field]: to }, knowledge).totalUsd;
     found.push({
       change: {
         field,
@@ -95,4 +104,20 @@ export function whatWouldChange(
         Math.abs(a.change.monthlyCostDeltaUsd) - Math.abs(b.change.monthlyCostDeltaUsd),
     )
     .map((f) => f.change);
+}
+
+/** Per pricing file, the facts each option's price components are conditioned on (most have none). */
+const priceConditionsByPricing = new WeakMap<Knowledge["pricing"], Map<OptionId, FactName[]>>();
+
+function priceConditions(knowledge: Knowledge, option: OptionId): FactName[] {
+  let byOption = priceConditionsByPricing.get(knowledge.pricing);
+  if (byOption === undefined) {
+    byOption = new Map();
+    for (const [id, priced] of Object.entries(knowledge.pricing.options)) {
+      const named = priced.components.flatMap((component) => Object.keys(component.when ?? {}));
+      byOption.set(id as OptionId, [...new Set(named)] as FactName[]);
+    }
+    priceConditionsByPricing.set(knowledge.pricing, byOption);
+  }
+  return byOption.get(option) ?? [];
 }
