@@ -28,14 +28,21 @@ export function advise(requirements: Requirements, knowledge: Knowledge): Advice
   const profile = knowledge.options.options[option];
   const support = supportFor(service, option, requirements);
   const unmet = failedConstraints(profile, facts, support);
-  const cost = costOf(option, requirements, knowledge);
-  const alternatives = knowledge
-    .optionsFor(requirements.cloud)
-    .filter((other) => other !== option)
-    .map((other) => alternativeOf(other, requirements, facts, knowledge));
-  const optionCaveats = profile.caveats
-    .filter((caveat) => matches(caveat.when, facts))
-    .map((caveat) => ({ text: fillCaveat(caveat.text, support), source: caveat.source }));
+  const cost = costOf(option, requirements, knowledge, facts);
+  const alternatives: Alternative[] = [];
+  const monthlyCosts = new Map<OptionId, number>([[option, cost.totalUsd]]);
+  for (const other of knowledge.optionsFor(requirements.cloud)) {
+    if (other === option) continue;
+    const alternative = alternativeOf(other, requirements, facts, service, knowledge);
+    alternatives.push(alternative);
+    monthlyCosts.set(other, alternative.monthlyCostUsd);
+  }
+  const optionCaveats: Sourced[] = [];
+  for (const caveat of profile.caveats) {
+    if (matches(caveat.when, facts)) {
+      optionCaveats.push({ text: fillCaveat(caveat.text, support), source: caveat.source });
+    }
+  }
   const caveats = dedupe([...optionCaveats, ...serviceNotes(service, option)]);
   // An option that cannot meet every need says first what it cannot do, then (the leaf's reason) what to do
   // instead; one that can says why it was chosen.
@@ -49,7 +56,15 @@ export function advise(requirements: Requirements, knowledge: Knowledge): Advice
     cost,
     budget: budgetCheck(requirements, cost, profile, alternatives, knowledge),
     nextSteps: nextStepsFor(profile.nextSteps, facts, support),
-    whatWouldChange: whatWouldChange(requirements, facts, path, cost.totalUsd, service, knowledge),
+    whatWouldChange: whatWouldChange(
+      requirements,
+      facts,
+      path,
+      cost.totalUsd,
+      service,
+      knowledge,
+      monthlyCosts,
+    ),
     versions: knowledge.versions,
   };
 }
@@ -58,18 +73,26 @@ function alternativeOf(
   option: OptionId,
   requirements: Requirements,
   facts: Facts,
+  service: Service | undefined,
   knowledge: Knowledge,
 ): Alternative {
   const profile = knowledge.options.options[option];
-  const unmet = failedConstraints(
+  const unmet = failedConstraints(profile, facts, supportFor(service, option, requirements));
+  const cost = costOf(option, requirements, knowledge, facts);
+  const { title, fits, reasons, sources, monthlyCostUsd } = verdict(
+    option,
     profile,
-    facts,
-    supportFor(serviceOf(requirements, knowledge), option, requirements),
+    unmet,
+    unmet.length > 0 ? unmet : profile.drawbacks,
+    cost,
   );
-  const reasons = unmet.length > 0 ? unmet : profile.drawbacks;
-  const cost = costOf(option, requirements, knowledge);
   return {
-    ...verdict(option, profile, unmet, reasons, cost),
+    option,
+    title,
+    fits,
+    reasons,
+    sources,
+    monthlyCostUsd,
     appliesToTarget: !unmet.some(isTargetOnly),
     cost,
   };
@@ -110,17 +133,20 @@ function failedConstraints(
   facts: Facts,
   support: OptionSupport | undefined,
 ): ConditionalText[] {
-  return profile.constraints
-    .filter((constraint) => matches(constraint.when, facts))
-    .map((constraint) => ({
-      ...constraint,
+  const failed: ConditionalText[] = [];
+  for (const constraint of profile.constraints) {
+    if (!matches(constraint.when, facts)) continue;
+    failed.push({
+      when: constraint.when,
       text: fillCaveat(constraint.text, support),
       // The catalog's page on the tier backs a constraint that quotes it.
       source:
-        constraint.text.includes("{tierRequirement}") && support?.requiresTier
+        support?.requiresTier && constraint.text.includes("{tierRequirement}")
           ? support.requiresTier.source
           : constraint.source,
-    }));
+    });
+  }
+  return failed;
 }
 
 /**

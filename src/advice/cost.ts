@@ -1,19 +1,28 @@
 import type { Knowledge } from "../knowledge/index.js";
 import type { DataDirection, PriceComponent } from "../knowledge/schemas.js";
 import type { CostBreakdown, CostLine, DataSplit, UnpricedItem } from "./advice.js";
-import type { OptionId, Requirements } from "../vocabulary/index.js";
+import type { Facts, OptionId, Requirements } from "../vocabulary/index.js";
+import { matches } from "./conditions.js";
+import { computeFacts } from "./facts.js";
 
 /**
- * The monthly cost of one option for these requirements, line by line from data/pricing.json.
+ * The monthly cost of one option for these requirements, line by line from data/pricing.json: the components
+ * whose `when` these facts meet (the advice passes the facts it has computed).
  * Amounts are kept exact (up to float noise, trimmed at a millionth of a dollar); display rounds to cents.
  */
-export function costOf(option: OptionId, requirements: Requirements, knowledge: Knowledge): CostBreakdown {
+export function costOf(
+  option: OptionId,
+  requirements: Requirements,
+  knowledge: Knowledge,
+  facts: Facts = computeFacts(requirements, knowledge),
+): CostBreakdown {
   const { pricing } = knowledge;
   const priced = pricing.options[option];
   const lines: CostLine[] = [];
   const unpriced: UnpricedItem[] = [];
   const split = dataSplit(requirements);
   for (const component of priced?.components ?? []) {
+    if (component.when !== undefined && !matches(component.when, facts)) continue;
     addComponent(component, requirements, split, pricing.hoursPerMonth, lines, unpriced);
   }
   const metersDirections = (priced?.components ?? []).some(

@@ -22,6 +22,7 @@ export function computeFacts(requirements: Requirements, knowledge: Knowledge): 
     transitiveRouting: String(requirements.transitiveRouting),
     appTrafficDirection: requirements.appTrafficDirection,
     clientsInOtherNetworks: String(requirements.clientsInOtherNetworks),
+    onPremisesDnsResolution: String(requirements.onPremisesDnsResolution),
     firewallInspection: String(requirements.firewallInspection),
     icmpRequired: String(requirements.protocols.includes("icmp")),
     budgetSet: String(requirements.monthlyBudgetUsd !== null),

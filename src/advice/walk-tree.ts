@@ -1,4 +1,4 @@
-import type { DecisionTree, Source } from "../knowledge/schemas.js";
+import type { DecisionTree, Source, TreeNode } from "../knowledge/schemas.js";
 import type { FactName, Facts, OptionId } from "../vocabulary/index.js";
 import type { TraceStep } from "./advice.js";
 
@@ -34,10 +34,7 @@ export function walkTree(
   let node = tree.nodes[tree.root];
   while (node?.kind === "question") {
     asked.push(node.fact as FactName);
-    const value = facts[node.fact as FactName];
-    const branch = node.branches.find((b) => b.when === value) ?? node.branches.find((b) => b.when === "*");
-    // loadKnowledge proved every fact value has a branch; reaching this means the data bypassed it.
-    if (branch === undefined) throw new Error(`decision tree has no branch for ${node.fact} = ${value}`);
+    const branch = branchFor(node, facts);
     const why = (branch.when === "needs-tier" ? tierNotes[node.fact as FactName] : undefined) ?? {
       text: branch.reason,
       source: branch.source,
@@ -54,4 +51,27 @@ export function walkTree(
   }
   if (node === undefined) throw new Error("decision tree leads to a missing node");
   return { option: node.option, trace, reason: { text: node.reason, source: node.source }, decisive, asked };
+}
+
+/** Only the option walkTree would end at: what would-change asks of many changed facts, without a trace. */
+export function leafOption(tree: DecisionTree, facts: Facts): OptionId {
+  let node = tree.nodes[tree.root];
+  while (node?.kind === "question") node = tree.nodes[branchFor(node, facts).next];
+  if (node === undefined) throw new Error("decision tree leads to a missing node");
+  return node.option;
+}
+
+type Question = Extract<TreeNode, { kind: "question" }>;
+
+/** The branch the fact's value takes: its own, else the catch-all "*". */
+function branchFor(node: Question, facts: Facts): Question["branches"][number] {
+  const value = facts[node.fact as FactName];
+  let fallback: Question["branches"][number] | undefined;
+  for (const branch of node.branches) {
+    if (branch.when === value) return branch;
+    if (branch.when === "*") fallback ??= branch;
+  }
+  // loadKnowledge proved every fact value has a branch; reaching this means the data bypassed it.
+  if (fallback === undefined) throw new Error(`decision tree has no branch for ${node.fact} = ${value}`);
+  return fallback;
 }

@@ -135,6 +135,7 @@ function checkPricing(pricing: Pricing, fail: Fail): void {
       continue;
     }
     priced.components.forEach((component, index) => {
+      if (component.when) checkCondition(component.when, `options.${option}.components[${index}].when`, fail);
       if (component.kind !== "per-gb-tiered") return;
       let previous = 0;
       component.tiers.forEach((tier, tierIndex) => {

@@ -110,16 +110,28 @@ export const PriceTierSchema = z.strictObject({
   label: z.string().min(1),
 });
 
+/** Facts that must all hold (each its value, or one of its values) for an entry to apply; {} always applies. */
+export const ConditionSchema = z.record(z.string().min(1), z.union([z.string(), z.array(z.string()).min(1)]));
+export type Condition = z.infer<typeof ConditionSchema>;
+
+/**
+ * A price component applies to every answer of its option, or, with `when`, only where those facts hold
+ * (a charge for something only some setups need, such as a DNS resolver for on-premises names).
+ */
+const when = ConditionSchema.optional();
+
 export const PriceComponentSchema = z.discriminatedUnion("kind", [
   z.strictObject({
     kind: z.literal("per-endpoint-hour"),
     item: z.string(),
+    when,
     unitPriceUsd: z.number().nonnegative(),
     source,
   }),
   z.strictObject({
     kind: z.literal("per-gb-tiered"),
     item: z.string(),
+    when,
     /**
      * Which of the requirements' data the meter counts: the inbound GB, the outbound GB, or all of it
      * (each direction metered on its own ladder of tiers, or both directions summed on one).
@@ -131,12 +143,14 @@ export const PriceComponentSchema = z.discriminatedUnion("kind", [
   z.strictObject({
     kind: z.literal("free"),
     item: z.string(),
+    when,
     source,
   }),
   /** A charge that exists but whose figure is not in our sources: the advice links the pricing page instead. */
   z.strictObject({
     kind: z.literal("not-priced"),
     item: z.string(),
+    when,
     pricingPage: z.url(),
     source,
   }),
@@ -192,8 +206,6 @@ export const TreeSchema = z.strictObject({
 export type DecisionTree = z.infer<typeof TreeSchema>;
 
 /** Facts that must all hold (each fact equals the value, or one of the values) for a rule to apply. */
-export const ConditionSchema = z.record(z.string().min(1), z.union([z.string(), z.array(z.string()).min(1)]));
-export type Condition = z.infer<typeof ConditionSchema>;
 
 export const ConditionalTextSchema = z.strictObject({
   when: ConditionSchema.default({}),

@@ -23,6 +23,7 @@ export const FACT_VALUES = {
   transitiveRouting: BOOLEAN,
   appTrafficDirection: APP_TRAFFIC_DIRECTIONS,
   clientsInOtherNetworks: BOOLEAN,
+  onPremisesDnsResolution: BOOLEAN,
   firewallInspection: BOOLEAN,
   /**
    * A need only a private IP meets holds: on-premises reach, public access off, one resource only, traffic

@@ -27,6 +27,11 @@ export const RequirementsSchema = z
     overlappingAddressSpaces: z.boolean().default(false),
     transitiveRouting: z.boolean().default(false),
     appTrafficDirection: z.enum(APP_TRAFFIC_DIRECTIONS).default("into-the-app"),
+    /**
+     * AWS: hosts on-premises must resolve the service's own DNS names (the interface endpoint's private DNS)
+     * to the endpoint, which takes a Route 53 Resolver inbound endpoint in the VPC.
+     */
+    onPremisesDnsResolution: z.boolean().default(false),
     /** Clients sit in other subnets or peered VNets too, not only in the subnet being set up. */
     clientsInOtherNetworks: z.boolean().default(false),
     /** Traffic to the service must pass a firewall or network virtual appliance (forced tunneling, inspection). */

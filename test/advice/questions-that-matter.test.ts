@@ -44,6 +44,7 @@ const VALUES: Record<VariedField, readonly unknown[]> = {
   transitiveRouting: [false, true],
   appTrafficDirection: APP_TRAFFIC_DIRECTIONS,
   clientsInOtherNetworks: [false, true],
+  onPremisesDnsResolution: [false, true],
   firewallInspection: [false, true],
   dns: DNS_SETUPS,
   // ICMP is the only protocol the knowledge looks at (a fact of its own); UDP and TCP are alike to it.
@@ -135,11 +136,29 @@ function kindsOf(cloud: Cloud, services: string[]): Map<string | undefined, stri
   return kindOf;
 }
 
-/** The fields questionsFor asks, both steps, with cloud, target and service answered. */
+/**
+ * The fields questionsFor asks, both steps, with cloud, target and service answered, for some answers to
+ * the questions others depend on (on-premises DNS is asked once on-premises reach is answered yes).
+ */
 function asked(cloud: Cloud, target: Requirements["target"], service: string | undefined): string[] {
-  const answers = { cloud, target, ...(service === undefined ? {} : { service }) };
-  const fields = STEPS.flatMap((step) => questionsFor(step, answers, knowledge).map((q) => q.field));
-  return fields.filter((f) => f !== "cloud" && f !== "target").sort();
+  const fields = new Set<string>();
+  for (const earlier of answersAskWhenLooksAt()) {
+    const answers = { ...earlier, cloud, target, ...(service === undefined ? {} : { service }) };
+    for (const step of STEPS) for (const q of questionsFor(step, answers, knowledge)) fields.add(q.field);
+  }
+  return [...fields].filter((f) => f !== "cloud" && f !== "target").sort();
+}
+
+/** Every combination of the values tried for the varied fields some question's askWhen names. */
+function answersAskWhenLooksAt(): Partial<Requirements>[] {
+  const named = new Set(
+    knowledge.questionnaire.questions.flatMap((q) => [q.askWhen].flat().flatMap((c) => Object.keys(c))),
+  );
+  return VARIED.filter((field) => named.has(field)).reduce<Partial<Requirements>[]>(
+    (combinations, field) =>
+      combinations.flatMap((answers) => VALUES[field].map((value) => ({ ...answers, [field]: value }))),
+    [{}],
+  );
 }
 
 /**

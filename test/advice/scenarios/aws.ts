@@ -176,6 +176,28 @@ export const AWS_SCENARIOS: Scenario[] = [
     doc: PRIVATELINK_SERVICES,
   },
   {
+    // The inbound endpoint's charge (per IP address and per query) is not in our price list: the $7.30 is
+    // the interface endpoint alone, and a budget cannot be confirmed.
+    question:
+      "Servers in our data centre call SQS by its usual name over Direct Connect: what does the DNS need, and what does it cost?",
+    requirements: aws("aws-sqs", {
+      onPremisesAccess: true,
+      onPremisesDnsResolution: true,
+      monthlyBudgetUsd: 50,
+    }),
+    expect: {
+      option: "aws-interface-endpoint",
+      fits: true,
+      monthlyCostUsd: 7.3,
+      withinBudget: null,
+      says: [/Route 53 Resolver inbound endpoint/, /create-resolver-endpoint --direction INBOUND/],
+    },
+    doc: {
+      title: "Resolving DNS queries between VPCs and your network - Amazon Route 53",
+      url: "https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/resolver-overview-DSN-queries-to-vpc.html",
+    },
+  },
+  {
     // 3 AZs × 730 h × $0.01 = $21.90.
     question: "Secrets Manager from ECS tasks spread over three AZs: how much for the endpoint?",
     requirements: aws("aws-secrets-manager", { endpointCount: 3 }),

@@ -717,6 +717,25 @@ export const AZURE_SCENARIOS: Scenario[] = [
   },
   {
     question:
+      "Our App Service app calls out to a VNet: would a private endpoint or a service endpoint on the app do instead of VNet integration?",
+    requirements: {
+      target: "cloud-service",
+      service: "azure-app-service",
+      appTrafficDirection: "out-of-the-app",
+    },
+    expect: {
+      option: "vnet-integration",
+      fits: true,
+      monthlyCostUsd: 0,
+      alternatives: { "private-endpoint": false, "service-endpoint": false },
+    },
+    doc: {
+      title: "Use private endpoints for Azure App Service apps",
+      url: "https://learn.microsoft.com/en-us/azure/app-service/networking/private-endpoint",
+    },
+  },
+  {
+    question:
       "A function app must read from a storage account locked to our VNet: what do the function's outbound calls need?",
     requirements: {
       target: "cloud-service",
