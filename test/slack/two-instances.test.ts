@@ -77,7 +77,7 @@ describe("two instances sharing one PostgreSQL", { timeout: 180_000 }, () => {
     expect(String(post!.body.text)).toMatch(/^EA-1 \(proposed\)/);
 
     const accept = await b.interact(
-      buttonPress("decision_accept", "EA-1", {
+      buttonPress("decision_accept", buttonValue(post!.body.blocks, "decision_accept"), {
         responseUrl: `${stub!.responseUrl}/accept`,
         messageTs: "1700000000.000001",
       }),
@@ -169,6 +169,15 @@ async function decisionsSaved(count: number): Promise<Decision[]> {
     if (Date.now() > deadline) throw new Error(`${all.length} decisions saved, expected ${count}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
+}
+
+/** The value of the button `actionId` in a message's blocks, as Slack sends it back on a click. */
+function buttonValue(blocks: unknown, actionId: string): string {
+  type Block = { elements?: { action_id?: string; value?: string }[] };
+  const elements = (blocks as Block[]).flatMap((block) => block.elements ?? []);
+  const value = elements.find((element) => element.action_id === actionId)?.value;
+  if (value === undefined) throw new Error(`no ${actionId} button in ${JSON.stringify(blocks)}`);
+  return value;
 }
 
 function byNumber(x: string, y: string): number {
