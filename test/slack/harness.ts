@@ -79,6 +79,7 @@ export async function startTestApp(): Promise<TestApp> {
     },
   );
   const { port } = await slack.start();
+  slack.startDeliveries();
   const url = `http://127.0.0.1:${port}/slack/events`;
   return {
     url,
