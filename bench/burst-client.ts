@@ -39,6 +39,17 @@ export class BurstClient {
     return Promise.all(this.sockets.map((socket, i) => timeResponse(socket, wire[i] as Buffer)));
   }
 
+  /** Sends one request on connection `index`, which must be idle; resolves with its milliseconds. */
+  send(index: number, request: PreparedRequest): Promise<number> {
+    const socket = this.sockets[index];
+    if (socket === undefined) throw new Error(`no connection ${index}`);
+    return timeResponse(socket, this.serialize(request));
+  }
+
+  get connections(): number {
+    return this.sockets.length;
+  }
+
   close(): void {
     for (const socket of this.sockets) socket.destroy();
   }

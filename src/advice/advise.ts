@@ -1,6 +1,6 @@
 import type { Knowledge } from "../knowledge/index.js";
 import type { ConditionalText, OptionProfile, OptionSupport, Service } from "../knowledge/schemas.js";
-import type { Facts, OptionId, Requirements } from "../vocabulary/index.js";
+import type { FactName, Facts, OptionId, Requirements } from "../vocabulary/index.js";
 import type {
   Advice,
   Alternative,
@@ -23,7 +23,7 @@ import { whatWouldChange } from "./what-would-change.js";
 export function advise(requirements: Requirements, knowledge: Knowledge): Advice {
   const facts = computeFacts(requirements, knowledge);
   const service = serviceOf(requirements, knowledge);
-  const path = walkTree(knowledge.tree, facts);
+  const path = walkTree(knowledge.tree, facts, tierNotes(service));
   const { option, trace, reason, decisive } = path;
   const profile = knowledge.options.options[option];
   const support = supportFor(service, option, requirements);
@@ -75,12 +75,16 @@ function alternativeOf(
   };
 }
 
-// A constraint on the target alone ("peering does not reach a PaaS service") means the option answers another
-// question: its cost for these requirements would mislead, so the answer leaves it out.
+// A constraint on what is connected alone ("peering does not reach a PaaS service", "VNet integration is a
+// feature of apps") means the option answers another question: its cost for these requirements would
+// mislead, so the answer leaves it out.
 function isTargetOnly(constraint: ConditionalText): boolean {
   const keys = Object.keys(constraint.when);
-  return keys.length === 1 && keys[0] === "target";
+  return keys.length > 0 && keys.every((key) => WHAT_IS_CONNECTED.has(key));
 }
+
+/** The facts that say what kind of thing is connected, as opposed to what the connection must do. */
+const WHAT_IS_CONNECTED = new Set(["target", "serviceSupportsVnetIntegration"]);
 
 /** What the recommendation and each alternative say: fits or not, why, with sources, at what cost. */
 function verdict(
@@ -108,7 +112,15 @@ function failedConstraints(
 ): ConditionalText[] {
   return profile.constraints
     .filter((constraint) => matches(constraint.when, facts))
-    .map((constraint) => ({ ...constraint, text: fillCaveat(constraint.text, support) }));
+    .map((constraint) => ({
+      ...constraint,
+      text: fillCaveat(constraint.text, support),
+      // The catalog's page on the tier backs a constraint that quotes it.
+      source:
+        constraint.text.includes("{tierRequirement}") && support?.requiresTier
+          ? support.requiresTier.source
+          : constraint.source,
+    }));
 }
 
 /**
@@ -123,6 +135,16 @@ function supportFor(
   const support = service?.support[option];
   if (support?.crossRegionServiceTag === undefined || !requirements.crossRegion) return support;
   return { ...support, serviceTag: support.crossRegionServiceTag };
+}
+
+/** The catalog's sentence on the tier each Azure option needs, for the tree's "needs-tier" answers. */
+function tierNotes(service: Service | undefined): Partial<Record<FactName, Sourced>> {
+  const serviceEndpoint = service?.support["service-endpoint"]?.requiresTier;
+  const privateEndpoint = service?.support["private-endpoint"]?.requiresTier;
+  return {
+    ...(serviceEndpoint && { serviceSupportsServiceEndpoint: serviceEndpoint }),
+    ...(privateEndpoint && { serviceSupportsPrivateEndpoint: privateEndpoint }),
+  };
 }
 
 function serviceNotes(service: Service | undefined, option: OptionId): Sourced[] {

@@ -7,6 +7,8 @@ export function computeFacts(requirements: Requirements, knowledge: Knowledge): 
   const service = requirements.target === "cloud-service" ? serviceOf(requirements, knowledge) : undefined;
   const supports = (option: keyof Service["support"]): string =>
     String(usable(service?.support[option], requirements));
+  const offered = (option: keyof Service["support"]): string =>
+    offeredInTier(service?.support[option], requirements);
   return {
     cloud: requirements.cloud,
     target: requirements.target,
@@ -23,8 +25,8 @@ export function computeFacts(requirements: Requirements, knowledge: Knowledge): 
     firewallInspection: String(requirements.firewallInspection),
     icmpRequired: String(requirements.protocols.includes("icmp")),
     budgetSet: String(requirements.monthlyBudgetUsd !== null),
-    serviceSupportsServiceEndpoint: supports("service-endpoint"),
-    serviceSupportsPrivateEndpoint: supports("private-endpoint"),
+    serviceSupportsServiceEndpoint: offered("service-endpoint"),
+    serviceSupportsPrivateEndpoint: offered("private-endpoint"),
     awsGatewayEndpointService: supports("aws-gateway-endpoint"),
     serviceSupportsInterfaceEndpoint: supports("aws-interface-endpoint"),
     serviceSupportsPrivateServiceConnect: supports("gcp-private-service-connect"),
@@ -65,9 +67,15 @@ export function combinedFacts(
  * unknown tier leaves it usable; the advice names the tier it needs).
  */
 function usable(support: OptionSupport | undefined, requirements: Requirements): boolean {
-  if (support?.supported !== true || support.status === "not-recommended") return false;
+  return offeredInTier(support, requirements) === "true";
+}
+
+/** usable, or "needs-tier" when the option exists for the service but not in the tier chosen. */
+function offeredInTier(support: OptionSupport | undefined, requirements: Requirements): string {
+  if (support?.supported !== true || support.status === "not-recommended") return "false";
   const tiers = support.requiresTier?.tiers;
-  return tiers === undefined || requirements.tier === undefined || tiers.includes(requirements.tier);
+  const inTier = tiers === undefined || requirements.tier === undefined || tiers.includes(requirements.tier);
+  return inTier ? "true" : "needs-tier";
 }
 
 /** The requested catalog service, when the request is about one (parseRequirements has checked the id). */

@@ -33,6 +33,7 @@ function fill(text: string, support: OptionSupport | undefined, dnsZone: string)
     endpointServiceName: support?.endpointServiceName,
     dnsZone,
     dnsZones: support?.dnsZones?.join(", "),
+    tierRequirement: support?.requiresTier?.text,
   };
   return text.replace(/\{(\w+)\}/g, (_, name: string) => values[name] ?? `<${kebab(name)}>`);
 }

@@ -18,8 +18,16 @@ export interface TreePath {
   asked: FactName[];
 }
 
-/** The path from the root to a leaf for these facts. */
-export function walkTree(tree: DecisionTree, facts: Facts): TreePath {
+/**
+ * The path from the root to a leaf for these facts. `tierNotes` gives, per support fact, the catalog's own
+ * sentence (and page) on the tier the option needs: a step answered "needs-tier" says that, not the tree's
+ * generic words.
+ */
+export function walkTree(
+  tree: DecisionTree,
+  facts: Facts,
+  tierNotes: Partial<Record<FactName, Sourced>> = {},
+): TreePath {
   const trace: TraceStep[] = [];
   const asked: FactName[] = [];
   let decisive: Sourced | undefined;
@@ -30,14 +38,18 @@ export function walkTree(tree: DecisionTree, facts: Facts): TreePath {
     const branch = node.branches.find((b) => b.when === value) ?? node.branches.find((b) => b.when === "*");
     // loadKnowledge proved every fact value has a branch; reaching this means the data bypassed it.
     if (branch === undefined) throw new Error(`decision tree has no branch for ${node.fact} = ${value}`);
+    const why = (branch.when === "needs-tier" ? tierNotes[node.fact as FactName] : undefined) ?? {
+      text: branch.reason,
+      source: branch.source,
+    };
     trace.push({
       question: node.question,
       answer: branch.answer,
-      reason: branch.reason,
-      source: branch.source.url,
-      sourceTitle: branch.source.title,
+      reason: why.text,
+      source: why.source.url,
+      sourceTitle: why.source.title,
     });
-    decisive = { text: branch.reason, source: branch.source };
+    decisive = why;
     node = tree.nodes[branch.next];
   }
   if (node === undefined) throw new Error("decision tree leads to a missing node");

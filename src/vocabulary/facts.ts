@@ -2,6 +2,8 @@ import { CLOUDS } from "./options.js";
 import { APP_TRAFFIC_DIRECTIONS, DNS_SETUPS, TARGETS } from "./requirements.js";
 
 const BOOLEAN = ["true", "false"] as const;
+/** Whether the catalog offers an option for the service: yes, no, or only in another tier than the one chosen. */
+const SUPPORT = ["true", "false", "needs-tier"] as const;
 
 /**
  * Every fact the decision tree and the option profiles may ask about, with its possible values.
@@ -32,8 +34,8 @@ export const FACT_VALUES = {
   /** The requirements set a monthly budget. */
   budgetSet: BOOLEAN,
   /** The catalog lists a generally available service endpoint the vendor does not advise against. */
-  serviceSupportsServiceEndpoint: BOOLEAN,
-  serviceSupportsPrivateEndpoint: BOOLEAN,
+  serviceSupportsServiceEndpoint: SUPPORT,
+  serviceSupportsPrivateEndpoint: SUPPORT,
   /** The service's service endpoint reaches it from the VNets concerned (false: cross-region to a same-region-only service). */
   serviceEndpointCoversRegions: BOOLEAN,
   /** Across regions the service endpoint takes another service tag than in one region (Azure Storage). */
