@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Decision, DecisionStore } from "../../src/store/index.js";
 import { testDatabase, type TestDatabase } from "../store/engines.js";
+import { newDecision } from "../store/new-decision.js";
 import { AUTHOR, CHANNEL, TEAM } from "./harness.js";
 import { Instances, type AppInstance } from "./instances.js";
 import { buttonPress, number, radio, select, text, viewSubmission } from "./payloads.js";
@@ -19,6 +20,7 @@ let instances: Instances | undefined;
 let store: DecisionStore | undefined;
 let a: AppInstance;
 let b: AppInstance;
+let env: Record<string, string>;
 
 // Two app processes on one PostgreSQL database (a fresh schema), the Web API stub shared, as two replicas
 // behind a load balancer share Slack. They start at once, so both migrate the empty schema at the same time.
@@ -27,7 +29,7 @@ beforeEach(async () => {
   await stub.start();
   database = await testDatabase("postgres");
   instances = new Instances();
-  const env = {
+  env = {
     SLACK_BOT_TOKEN: "xoxb-test",
     SLACK_SIGNING_SECRET: SIGNING_SECRET,
     SLACK_API_URL: stub.apiUrl,
@@ -94,6 +96,7 @@ describe("two instances sharing one PostgreSQL", { timeout: 180_000 }, () => {
     // A stop finishes the work each instance had accepted: after it, every call either would make is made.
     expect(await Promise.all([a.stop(), b.stop()])).toEqual([0, 0]);
     expect(await everyDecision()).toHaveLength(1);
+    expect(await deliveryStatuses()).toEqual(["delivered"]);
     expect(stub!.callsTo("chat.postMessage")).toHaveLength(1);
   });
 
@@ -113,7 +116,29 @@ describe("two instances sharing one PostgreSQL", { timeout: 180_000 }, () => {
 
     expect(await Promise.all([a.stop(), b.stop()])).toEqual([0, 0]);
     expect(await everyDecision()).toHaveLength(count);
+    expect(await deliveryStatuses()).toEqual(Array(count).fill("delivered"));
     expect(stub!.callsTo("chat.postMessage")).toHaveLength(count);
+  });
+
+  it("post each pending delivery once, however many instances look for it", async () => {
+    // Enough that the claims of several instances overlap in time (claims are taken ten at a time).
+    const channels = Array.from({ length: 200 }, (_, i) => `C0PENDING${i}`);
+    // Answers saved and never delivered, as a crash of every instance would leave them.
+    for (const channel of channels)
+      await store!.saveDecision(
+        newDecision({
+          workspace: TEAM,
+          channel,
+          dedupeKey: `pending-${channel}`,
+          delivery: { kind: "answer", channel, user: AUTHOR, responseUrl: null },
+        }),
+      );
+    // Two more instances start at once, each looking for what is pending as it starts, beside A and B.
+    const more = await Promise.all([instances!.start("C", env), instances!.start("D", env)]);
+    await deliveredAll(channels.length);
+    expect(await Promise.all([a, b, ...more].map((instance) => instance.stop()))).toEqual([0, 0, 0, 0]);
+    const posted = stub!.callsTo("chat.postMessage").map((call) => String(call.body.channel));
+    expect(posted.sort()).toEqual([...channels].sort());
   });
 });
 
@@ -178,6 +203,24 @@ function buttonValue(blocks: unknown, actionId: string): string {
   const value = elements.find((element) => element.action_id === actionId)?.value;
   if (value === undefined) throw new Error(`no ${actionId} button in ${JSON.stringify(blocks)}`);
   return value;
+}
+
+/** The status of every delivery recorded, decision by decision. */
+async function deliveryStatuses(): Promise<string[]> {
+  const decisions = await everyDecision();
+  const deliveries = await Promise.all(decisions.map((decision) => store!.deliveries(TEAM, decision.id)));
+  return deliveries.flat().map((delivery) => delivery.status);
+}
+
+/** Waits until the `count` decisions' deliveries are all delivered. */
+async function deliveredAll(count: number): Promise<void> {
+  const deadline = Date.now() + WAIT_MS;
+  for (;;) {
+    const statuses = await deliveryStatuses();
+    if (statuses.length === count && statuses.every((status) => status === "delivered")) return;
+    if (Date.now() > deadline) throw new Error(`deliveries not all delivered: ${JSON.stringify(statuses)}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
 
 function byNumber(x: string, y: string): number {
