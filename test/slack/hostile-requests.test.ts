@@ -39,7 +39,8 @@ beforeAll(async () => {
   });
   child.stderr?.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
   url = `http://127.0.0.1:${port}/slack/events`;
-  for (let attempt = 0; attempt < 200; attempt++) {
+  // Wide: a loaded two-core machine can take many seconds to start a Node process.
+  for (const deadline = Date.now() + 50_000; Date.now() < deadline;) {
     const status = await fetch(`http://127.0.0.1:${port}/healthz`).then(
       (r) => r.status,
       () => 0,
@@ -48,7 +49,7 @@ beforeAll(async () => {
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   throw new Error(`the app did not start: ${stderr}`);
-}, 30_000);
+}, 60_000);
 
 afterAll(async () => {
   if (child.exitCode === null && child.signalCode === null) {
