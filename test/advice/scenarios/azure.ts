@@ -709,7 +709,12 @@ export const AZURE_SCENARIOS: Scenario[] = [
       service: "azure-app-service",
       appTrafficDirection: "out-of-the-app",
     },
-    expect: { option: "vnet-integration", fits: true, monthlyCostUsd: 0, says: [/vnet-integration add/] },
+    expect: {
+      option: "vnet-integration",
+      fits: true,
+      monthlyCostUsd: 0,
+      says: [/^az webapp vnet-integration add /m],
+    },
     doc: {
       title: "Integrate your app with an Azure virtual network",
       url: "https://learn.microsoft.com/en-us/azure/app-service/overview-vnet-integration",
@@ -742,7 +747,12 @@ export const AZURE_SCENARIOS: Scenario[] = [
       service: "azure-functions",
       appTrafficDirection: "out-of-the-app",
     },
-    expect: { option: "vnet-integration", fits: true, monthlyCostUsd: 0 },
+    expect: {
+      option: "vnet-integration",
+      fits: true,
+      monthlyCostUsd: 0,
+      says: [/^az functionapp vnet-integration add /m],
+    },
     doc: {
       title: "Azure Functions networking options",
       url: "https://learn.microsoft.com/en-us/azure/azure-functions/functions-networking-options",
