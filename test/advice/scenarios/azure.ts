@@ -869,4 +869,18 @@ export const AZURE_SCENARIOS: Scenario[] = [
     expect: { option: "hub-and-spoke", fits: true, monthlyCostUsd: 40, withinBudget: false },
     doc: VNET_PRICING,
   },
+  {
+    // Across regions each peering hop is global peering, billed out and in at the global rate (Zone 1:
+    // $0.035/GB each way): 4 × 1,000 GB × $0.035 = $140, not the regional $40.
+    question:
+      "Spokes in West Europe and North Europe talk through a hub, 1 TB a month: what do the peerings cost across regions?",
+    requirements: {
+      target: "virtual-network",
+      transitiveRouting: true,
+      crossRegion: true,
+      dataGbPerMonth: 1000,
+    },
+    expect: { option: "hub-and-spoke", fits: true, monthlyCostUsd: 140 },
+    doc: VNET_PRICING,
+  },
 ];
