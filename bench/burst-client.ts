@@ -10,33 +10,47 @@ import type { Socket } from "node:net";
 export class BurstClient {
   private constructor(
     private readonly sockets: Socket[],
-    private readonly host: string,
+    private readonly address: { host: string; port: number },
     private readonly path: string,
   ) {}
 
   static async open(url: string, connections: number): Promise<BurstClient> {
     const { hostname, port, pathname } = new URL(url);
-    const sockets = await Promise.all(
-      Array.from(
-        { length: connections },
-        () =>
-          new Promise<Socket>((resolve, reject) => {
-            const socket = connect({ host: hostname, port: Number(port), noDelay: true }, () => {
-              socket.off("error", reject);
-              resolve(socket);
-            });
-            socket.once("error", reject);
-          }),
-      ),
-    );
-    return new BurstClient(sockets, `${hostname}:${port}`, pathname);
+    const address = { host: hostname, port: Number(port) };
+    const sockets = await Promise.all(Array.from({ length: connections }, () => connectTo(address)));
+    return new BurstClient(sockets, address, pathname);
   }
 
   /** Sends request i on connection i, all at once; resolves with each one's milliseconds to its full response. */
   async burst(requests: readonly PreparedRequest[]): Promise<number[]> {
     if (requests.length !== this.sockets.length) throw new Error("one request per connection");
     const wire = requests.map((request) => this.serialize(request));
+    await this.reopenClosed();
     return Promise.all(this.sockets.map((socket, i) => timeResponse(socket, wire[i] as Buffer)));
+  }
+
+  /** Sends one request on connection `index`, which must be idle; resolves with its milliseconds. */
+  async send(index: number, request: PreparedRequest): Promise<number> {
+    if (this.sockets[index] === undefined) throw new Error(`no connection ${index}`);
+    await this.reopenClosed();
+    return timeResponse(this.sockets[index], this.serialize(request));
+  }
+
+  /**
+   * Connections the app closed while idle (Node's HTTP server ends a kept-alive connection after 5 s without
+   * a request, which a slow round on a busy machine reaches) are opened again before the next request, so
+   * the reconnect is never timed.
+   */
+  private async reopenClosed(): Promise<void> {
+    await Promise.all(
+      this.sockets.map(async (socket, i) => {
+        if (socket.destroyed || socket.readyState !== "open") this.sockets[i] = await connectTo(this.address);
+      }),
+    );
+  }
+
+  get connections(): number {
+    return this.sockets.length;
   }
 
   close(): void {
@@ -46,12 +60,22 @@ export class BurstClient {
   private serialize({ headers, body }: PreparedRequest): Buffer {
     const lines = [
       `POST ${this.path} HTTP/1.1`,
-      `Host: ${this.host}`,
+      `Host: ${this.address.host}:${this.address.port}`,
       ...Object.entries(headers).map(([name, value]) => `${name}: ${value}`),
       `Content-Length: ${Buffer.byteLength(body)}`,
     ];
     return Buffer.from(`${lines.join("\r\n")}\r\n\r\n${body}`);
   }
+}
+
+function connectTo(address: { host: string; port: number }): Promise<Socket> {
+  return new Promise<Socket>((resolve, reject) => {
+    const socket = connect({ ...address, noDelay: true }, () => {
+      socket.off("error", reject);
+      resolve(socket);
+    });
+    socket.once("error", reject);
+  });
 }
 
 export interface PreparedRequest {

@@ -42,7 +42,8 @@ export function sampleRequirements(knowledge: Knowledge, count: number, seed = 4
   });
 }
 
-function mulberry32(seed: number): () => number {
+/** mulberry32: a small, well-known seeded generator; samples are the same on every run. */
+export function mulberry32(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;

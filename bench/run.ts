@@ -1,6 +1,7 @@
 import { run as adviceBench } from "./advice.js";
 import { run as storeBench } from "./store.js";
 import { run as slackBench } from "./slack.js";
+import { run as instancesBench } from "./instances.js";
 
 /** One measured figure, printed by `npm run bench`; targets are for reading, not asserted. */
 export interface BenchResult {
@@ -14,6 +15,7 @@ const benches: Record<string, () => Promise<BenchResult[]>> = {
   advice: adviceBench,
   store: storeBench,
   slack: slackBench,
+  instances: instancesBench,
 };
 
 // `npm run bench` runs them all; `npm run bench -- advice slack` only those named.

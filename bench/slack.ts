@@ -239,7 +239,7 @@ function modalJson(): string {
 }
 
 /** The stub process, and the arrival times it reports (bench/slack-stub.ts). */
-async function startStub() {
+export async function startStub() {
   const child = spawn(process.execPath, [join(projectRoot(), "dist/bench/slack-stub.js")], {
     stdio: ["ignore", "pipe", "inherit"],
   });
@@ -251,8 +251,12 @@ async function startStub() {
     arrived.set(`${method} ${key}`, at);
   });
   /** When each of `keys`' calls of `method` arrived, waiting for the last one. */
-  const arrivals = async (method: string, keys: string[]): Promise<number[]> => {
-    const deadline = performance.now() + ARRIVAL_TIMEOUT_MS;
+  const arrivals = async (
+    method: string,
+    keys: string[],
+    timeoutMs = ARRIVAL_TIMEOUT_MS,
+  ): Promise<number[]> => {
+    const deadline = performance.now() + timeoutMs;
     while (keys.some((key) => !arrived.has(`${method} ${key}`))) {
       if (performance.now() > deadline) throw new Error(`${method} did not reach the stub for every request`);
       await new Promise((resolve) => setTimeout(resolve, 5));
@@ -263,7 +267,7 @@ async function startStub() {
 }
 
 /** Spawns a Bolt app script with the app's environment and waits until its /healthz answers. */
-async function startApp(script: string, apiUrl: string, env: Record<string, string>) {
+export async function startApp(script: string, apiUrl: string, env: Record<string, string>) {
   const port = await freePort();
   const started = performance.now();
   const child = spawn(process.execPath, [join(projectRoot(), script)], {

@@ -92,7 +92,8 @@ async function measure(database: BenchDatabase, samples: Sample[], count: number
         name: `seed ${count.toLocaleString("en-US")} decisions (batches of ${SEED_BATCH})`,
         ...info(count / seedSeconds, "decisions/s"),
       },
-      await insertRate(store, samples),
+      await insertRate(store, samples, 1),
+      await insertRate(store, samples, CLIENTS),
       await percentile95("latest 20, p95", "ms", "< 5", 5, () =>
         store.listDecisions(WORKSPACE, { limit: 20 }),
       ),
@@ -164,16 +165,23 @@ async function seed(store: DecisionStore, samples: Sample[], count: number): Pro
   process.stderr.write("\n");
 }
 
-/** CLIENTS callers at once, each saving one decision per transaction, one after another. */
-async function insertRate(store: DecisionStore, samples: Sample[]): Promise<StoreResult> {
+/**
+ * CLIENTS callers at once, each saving one decision per transaction, one after another, into `workspaces`
+ * workspaces in turn. Numbers are EA-n per workspace, so the saves of one workspace take turns, each holding
+ * the workspace's lock through its commit: in one workspace the rate is one commit's flush at a time; over
+ * several, PostgreSQL flushes the commits of different workspaces together.
+ */
+async function insertRate(store: DecisionStore, samples: Sample[], workspaces: number): Promise<StoreResult> {
   let next = 0;
+  const workspaceOf = (n: number) => (workspaces === 1 ? WORKSPACE : `T-insert-${n % workspaces}`);
   const client = async () => {
-    for (let n = next++; n < INSERTS; n = next++) await store.saveDecision(nthDecision(samples, n, "insert"));
+    for (let n = next++; n < INSERTS; n = next++)
+      await store.saveDecision({ ...nthDecision(samples, n, "insert"), workspace: workspaceOf(n) });
   };
   const elapsed = await seconds(() => Promise.all(Array.from({ length: CLIENTS }, client)));
   const rate = INSERTS / elapsed;
   return {
-    name: `insert, one save per transaction, ${CLIENTS} concurrent clients`,
+    name: `insert, one save per transaction, ${CLIENTS} concurrent clients, ${workspaces === 1 ? "one workspace" : `${workspaces} workspaces`}`,
     value: round(rate),
     unit: "decisions/s",
     target: "≥ 5,000",

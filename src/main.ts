@@ -17,6 +17,8 @@ async function main(): Promise<void> {
   const slack = createSlackApp(config.value, { store, knowledge });
   keepServingOnUnhandledRejection((message) => slack.app.logger.error(message));
   const { port } = await slack.start();
+  // What was saved but not yet posted before a crash or a restart goes out now; failed posts are retried.
+  slack.startDeliveries();
   const { transport } = config.value;
   slack.app.logger.info(
     transport.kind === "socket"

@@ -30,18 +30,13 @@ export async function changeStatus(
   const changed = await store.changeStatus(workspace, decision.id, { status, actor: actor.user });
   if (!changed.ok) return changed;
   const replaced = status === "accepted" ? decision.supersedes : null;
-  if (replaced === null) return { ok: true, value: { decision: changed.value, superseded: null } };
-  const superseded = await store.changeStatus(workspace, replaced, {
-    status: "superseded",
-    actor: actor.user,
-    supersededBy: decision.id,
-  });
-  // The original may have become final meanwhile (rejected, or superseded by another re-run): it stays so.
+  const original = replaced === null ? undefined : await store.getDecision(workspace, replaced);
   return {
     ok: true,
     value: {
-      decision: (await store.getDecision(workspace, decision.id)) ?? changed.value,
-      superseded: superseded.ok ? superseded.value : null,
+      decision: changed.value,
+      // The store superseded the original with the acceptance; one that was final already stays so.
+      superseded: original?.supersededBy === decision.id ? original : null,
     },
   };
 }

@@ -1,7 +1,7 @@
 import { advise } from "../advice/index.js";
 import type { Requirements } from "../vocabulary/index.js";
 import { renderAdvice, renderTemplate } from "../render/index.js";
-import type { Decision, DecisionId } from "../store/index.js";
+import type { Decision, DecisionId, Delivery, DeliveryTarget } from "../store/index.js";
 import { mayChange, type Actor } from "./policy.js";
 import type { Services } from "./services.js";
 
@@ -14,12 +14,16 @@ export interface AdviceRequest {
   dedupeKey: string;
   /** A re-run: the decision it started from. */
   basedOn?: DecisionId;
+  /** Where the answer still has to go: recorded as pending in the save's transaction (the outbox). */
+  delivery?: DeliveryTarget;
 }
 
 export interface RecordedAdvice {
   decision: Decision;
   /** false when the dedupe key had been stored already: `decision` is that earlier one. */
   created: boolean;
+  /** The pending delivery recorded with a new decision; null when none was asked for or it was not new. */
+  delivery: Delivery | null;
 }
 
 /**
@@ -55,5 +59,6 @@ export async function recordAdvice(
     rendered: renderAdvice(advice, requirements, "text", knowledge),
     dedupeKey: request.dedupeKey,
     ...(replaces && { supersedes: original.id }),
+    ...(request.delivery !== undefined && { delivery: request.delivery }),
   });
 }

@@ -5,6 +5,7 @@ import type { RetryOptions } from "@slack/web-api";
 import type { Config } from "../config.js";
 import type { Services } from "../decisions/index.js";
 import { provideContext } from "./context.js";
+import { startDeliveryWorker, type DeliveryWorker } from "./delivery-worker.js";
 import type { AppContext } from "./context.js";
 import { oauthInstalls, type OAuthInstalls } from "./oauth/index.js";
 import { GuardedHTTPReceiver } from "./receiver.js";
@@ -24,17 +25,31 @@ export interface SlackApp {
   app: App<AppContext>;
   /** Starts receiving; in HTTP mode resolves with the port actually bound (PORT=0 picks a free one). */
   start(): Promise<{ port: number | null }>;
-  /** Stops accepting requests, then waits (up to 10 s) for the work already accepted to finish. */
+  /**
+   * Starts delivering the outbox's pending answers (those saved before a restart at once, retries when
+   * due) in the background, until `stop`.
+   */
+  startDeliveries(): void;
+  /**
+   * Stops accepting requests, then waits (up to 10 s) for the work already accepted to finish, deliveries
+   * included.
+   */
   stop(): Promise<void>;
 }
 
 /** Builds the Bolt app for the given settings, with every listener registered. */
 export function createSlackApp(config: Config, services: Services, options: SlackAppOptions = {}): SlackApp {
   const logLevel = LOG_LEVELS[config.logLevel];
+  const clientOptions = {
+    slackApiUrl: config.slackApiUrl,
+    maxRequestConcurrency: WEB_API_CONCURRENCY,
+    ...webApiClientOptions(options.retryConfig),
+  };
   const installs =
     config.oauth &&
     oauthInstalls(config.oauth, services.store.installations, {
       slackApiUrl: config.slackApiUrl,
+      clientOptions,
       logLevel,
       now: options.now,
     });
@@ -48,12 +63,9 @@ export function createSlackApp(config: Config, services: Services, options: Slac
     // Nothing here uses Bolt's per-conversation state; its default in-memory store costs every request a
     // lookup (and an Error when nothing is stored) and would not be shared between instances anyway.
     convoStore: false,
-    clientOptions: {
-      slackApiUrl: config.slackApiUrl,
-      maxRequestConcurrency: WEB_API_CONCURRENCY,
-      ...webApiClientOptions(options.retryConfig),
-    },
+    clientOptions,
   });
+  let deliveries: DeliveryWorker | undefined;
   const inFlight = new Set<Promise<void>>();
   app.use(async ({ next }) => {
     const work = next();
@@ -88,6 +100,13 @@ export function createSlackApp(config: Config, services: Services, options: Slac
       const address = server.address();
       return { port: typeof address === "object" && address !== null ? address.port : config.transport.port };
     },
+    startDeliveries() {
+      deliveries ??= startDeliveryWorker({
+        services,
+        logger: app.logger,
+        clientFor: async (workspace) => (installs === undefined ? app.client : installs.botClient(workspace)),
+      });
+    },
     async stop() {
       await app.stop();
       await installs?.stop();
@@ -95,7 +114,7 @@ export function createSlackApp(config: Config, services: Services, options: Slac
       // stop waits for it only so long.
       let timer: NodeJS.Timeout | undefined;
       const deadline = new Promise<void>((resolve) => (timer = setTimeout(resolve, STOP_GRACE_MS)));
-      await Promise.race([Promise.allSettled([...inFlight]), deadline]);
+      await Promise.race([Promise.allSettled([...inFlight, deliveries?.stop()]), deadline]);
       clearTimeout(timer);
     },
   };

@@ -27,7 +27,7 @@ export async function retryWhileBusy<T>(
     try {
       return await attempt();
     } catch (error) {
-      if (!isBusy(error)) throw error;
+      if (!isBusy(error)) throw cannotWrite(error, path) ?? error;
       const left = deadline - Date.now();
       if (left <= 0) {
         throw new StoreError(
@@ -39,6 +39,24 @@ export async function retryWhileBusy<T>(
       await sleep(Math.min(pause, left));
     }
   }
+}
+
+/** A full disk or a read-only file, as a StoreError saying so; undefined for any other error. */
+function cannotWrite(error: unknown, path: string): StoreError | undefined {
+  if (!(error instanceof Database.SqliteError)) return undefined;
+  if (error.code === "SQLITE_FULL")
+    return new StoreError(
+      "full",
+      `${path}: the disk is full; nothing was changed. Make room on it, then try again.`,
+      { cause: error },
+    );
+  if (error.code === "SQLITE_READONLY" || error.code.startsWith("SQLITE_READONLY_"))
+    return new StoreError(
+      "read-only",
+      `${path} can only be read at the moment (its file, folder or file system is read-only); nothing was changed.`,
+      { cause: error },
+    );
+  return undefined;
 }
 
 function isBusy(error: unknown): boolean {

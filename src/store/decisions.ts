@@ -97,6 +97,15 @@ export function decisionStore(engine: Engine, options: StoreOptions = {}): Decis
       await sql`UPDATE decision SET supersedes = ${row.id} WHERE id = ${successorRow.id}`.execute(db);
     await sql`INSERT INTO status_change (decision_id, status, actor, at, comment)
       VALUES (${row.id}, ${change.status}, ${change.actor}, ${now()}, ${comment})`.execute(db);
+    // Accepting a replacement supersedes the decision it replaces in the same transaction, so no crash can
+    // leave both accepted. An original that became final meanwhile (rejected, superseded) stays so.
+    if (change.status === "accepted" && decision.supersedes !== null) {
+      await changeStatus(db, workspace, decision.supersedes, {
+        status: "superseded",
+        actor: change.actor,
+        supersededBy: decision.id,
+      });
+    }
     const changed = await first<DecisionRow>(
       db,
       sql`SELECT ${DECISION_COLUMNS} FROM ${DECISION_SOURCE} WHERE d.id = ${row.id}`,

@@ -11,6 +11,10 @@ export type StoreErrorCode =
   | "corrupt"
   /** Another process held the lock longer than the store waits; nothing was changed. */
   | "busy"
+  /** The disk is full (SQLite: SQLITE_FULL); nothing was changed. */
+  | "full"
+  /** The file cannot be written (read-only file, folder or file system); nothing was changed. */
+  | "read-only"
   /** Opened for reading, but there is no file. */
   | "missing"
   /** Opened for reading, but the file is empty (0 bytes). */

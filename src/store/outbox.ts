@@ -1,6 +1,7 @@
 import { sql } from "kysely";
 import type { Db, Engine } from "./engine.js";
 import { decisionNumber, displayId } from "./ids.js";
+import { ATTEMPT_STARTED } from "./types.js";
 import type { Delivery, DeliveryStatus, DeliveryTarget, DecisionStore } from "./types.js";
 
 const DEFAULT_CLAIM_LIMIT = 10;
@@ -33,7 +34,7 @@ export async function insertDelivery(
 
 type OutboxMethods = Pick<
   DecisionStore,
-  "claimDeliveries" | "markDelivered" | "markDeliveryFailed" | "deliveries"
+  "claimDeliveries" | "markDelivered" | "markDeliveryStarted" | "markDeliveryFailed" | "deliveries"
 >;
 
 /**
@@ -68,6 +69,12 @@ export function deliveryStore(engine: Engine, clock: () => Date): OutboxMethods 
           await sql`UPDATE decision SET message_channel = ${posted.channel}, message_ts = ${posted.ts}
             WHERE id = ${decisionId}`.execute(db);
       });
+    },
+    markDeliveryStarted: async (deliveryId) => {
+      await engine.write((db) =>
+        sql`UPDATE delivery SET last_error = ${ATTEMPT_STARTED}
+          WHERE id = ${deliveryId} AND status = 'claimed'`.execute(db),
+      );
     },
     markDeliveryFailed: async (deliveryId, reason, retryAt) => {
       const status: DeliveryStatus = retryAt === null ? "failed" : "pending";

@@ -39,6 +39,9 @@ export interface DeliveryTarget {
   responseUrl: string | null;
 }
 
+/** A delivery's `lastError` while an attempt that began posting has not finished (or never will). */
+export const ATTEMPT_STARTED = "attempt_started";
+
 export type DeliveryStatus = "pending" | "claimed" | "delivered" | "failed";
 
 export interface Delivery extends DeliveryTarget {
@@ -152,6 +155,11 @@ export interface DecisionStore {
   claimDeliveries(options?: ClaimOptions): Promise<Delivery[]>;
   /** The answer was posted: the delivery is done, and `posted` (if any) becomes the decision's message. */
   markDelivered(deliveryId: number, posted?: { channel: string; ts: string }): Promise<void>;
+  /**
+   * The claimed attempt is about to post. If it never finishes (the process died), the next claim sees
+   * `lastError` ATTEMPT_STARTED: Slack may have the post already.
+   */
+  markDeliveryStarted(deliveryId: number): Promise<void>;
   /** The attempt failed: try again from `retryAt`, or give up for good with null. */
   markDeliveryFailed(deliveryId: number, reason: string, retryAt: Date | null): Promise<void>;
   /** The deliveries recorded for a decision, oldest first. */

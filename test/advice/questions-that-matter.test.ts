@@ -14,6 +14,7 @@ import {
 } from "../../src/vocabulary/index.js";
 import { questionsFor, STEPS } from "../../src/advice/questionnaire.js";
 import { loadKnowledge } from "../../src/knowledge/index.js";
+import { mulberry32 } from "../../bench/requirements-sample.js";
 
 /**
  * "Only the questions that matter": for each cloud and target, a question is asked exactly when its answer can
@@ -188,7 +189,7 @@ const SAMPLE_SIZE = 600;
 
 /** The sample of other answers: the defaults first, then seeded pseudo-random picks of every varied field. */
 const SAMPLES: Partial<Requirements>[] = (() => {
-  const random = seededRandom(20261203);
+  const random = mulberry32(20261203);
   const picks = Array.from(
     { length: SAMPLE_SIZE },
     () =>
@@ -198,18 +199,6 @@ const SAMPLES: Partial<Requirements>[] = (() => {
   );
   return [{}, ...picks];
 })();
-
-/** mulberry32: a small, well-known generator; enough to spread the sample evenly. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * What a reader sees: the recommendation, the alternatives that answer this kind of connection, caveats,

@@ -20,6 +20,8 @@ export const CHANNEL = "C0GENERAL";
 /** The app on an ephemeral port, a temp SQLite file, the Web API stub, and Slack-shaped request senders. */
 export interface TestApp {
   url: string;
+  /** The app's SQLite file. */
+  dbPath: string;
   stub: WebApiStub;
   store: DecisionStore;
   slack: SlackApp;
@@ -58,11 +60,14 @@ export function useTestApp(): () => TestApp {
 // Loaded once: the shipped data, as the app runs with it.
 const knowledge = loadKnowledge();
 
-export async function startTestApp(): Promise<TestApp> {
+/** `readOnly`: the app runs on a history it can only read (created and migrated first). */
+export async function startTestApp(options: { readOnly?: boolean } = {}): Promise<TestApp> {
   const stub = new WebApiStub();
   await stub.start();
   const dir = mkdtempSync(join(tmpdir(), "endpoint-advice-slack-"));
-  const store = await openStore(join(dir, "decisions.db"));
+  const dbPath = join(dir, "decisions.db");
+  if (options.readOnly === true) await (await openStore(dbPath)).close();
+  const store = await openStore(dbPath, { readOnly: options.readOnly ?? false });
   const config = loadConfig({
     SLACK_BOT_TOKEN: "xoxb-test",
     SLACK_SIGNING_SECRET: SIGNING_SECRET,
@@ -79,9 +84,11 @@ export async function startTestApp(): Promise<TestApp> {
     },
   );
   const { port } = await slack.start();
+  slack.startDeliveries();
   const url = `http://127.0.0.1:${port}/slack/events`;
   return {
     url,
+    dbPath,
     stub,
     store,
     slack,

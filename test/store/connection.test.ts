@@ -206,7 +206,7 @@ describe("opening only to read", () => {
     const reader = await openStore(path, { readOnly: true });
     try {
       expect((await listed(reader, "T1", { text: "kept" })).items).toHaveLength(1);
-      await expect(reader.saveDecision(newDecision())).rejects.toThrow(/readonly/);
+      await expect(reader.saveDecision(newDecision())).rejects.toMatchObject({ code: "read-only" });
     } finally {
       await reader.close();
     }

@@ -65,6 +65,30 @@ describe.each(ENGINES)("status changes on %s", (engine) => {
       expect(change).toMatchObject({ ok: true, value: { status: "superseded", supersededBy: "EA-3" } });
     });
 
+    it("supersedes the original in the same transaction as it accepts the replacement", async () => {
+      expect((await store.changeStatus("T1", "EA-1", byAuthor({ status: "accepted" }))).ok).toBe(true);
+      await store.saveDecision(newDecision({ author: "U-author", supersedes: "EA-1", dedupeKey: "rerun" }));
+      const change = await store.changeStatus("T1", "EA-3", byAuthor({ status: "accepted" }));
+      expect(change).toMatchObject({ ok: true, value: { status: "accepted", supersedes: "EA-1" } });
+      expect(await store.getDecision("T1", "EA-1")).toMatchObject({
+        status: "superseded",
+        supersededBy: "EA-3",
+      });
+      expect((await store.history("T1", "EA-1")).at(-1)).toMatchObject({
+        status: "superseded",
+        actor: "U-author",
+      });
+    });
+
+    it("leaves an original that became final alone when its replacement is accepted", async () => {
+      expect((await store.changeStatus("T1", "EA-1", byAuthor({ status: "rejected" }))).ok).toBe(true);
+      await store.saveDecision(newDecision({ author: "U-author", supersedes: "EA-1", dedupeKey: "rerun" }));
+      expect(await store.changeStatus("T1", "EA-3", byAuthor({ status: "accepted" }))).toMatchObject({
+        ok: true,
+      });
+      expect(await store.getDecision("T1", "EA-1")).toMatchObject({ status: "rejected", supersededBy: null });
+    });
+
     it.each([
       ["accepted", "accepted", "EA-1 is accepted and cannot become accepted; allowed: superseded"],
       ["accepted", "rejected", "EA-1 is accepted and cannot become rejected; allowed: superseded"],

@@ -16,7 +16,7 @@ export function changeDecisionStatus(status: NewStatus) {
   return onDecisionButton(async (decision, args) => {
     const { body, context } = args;
     const actor = slackActor(args, body.user.id);
-    const changed = await changeStatus(context.services, context.workspace, decision.id, status, actor);
+    const changed = await changeStatus(context.services, decision.workspace, decision.id, status, actor);
     if (!changed.ok) {
       const refused = changed.errors.some((error) => error.field === "actor");
       const reasons = changed.errors.map((error) => error.message);
@@ -44,7 +44,7 @@ async function updateAnswer(
   ts: string,
 ): Promise<void> {
   const { client, context, logger } = args;
-  const history = await context.services.store.history(context.workspace, decision.id);
+  const history = await context.services.store.history(decision.workspace, decision.id);
   try {
     await client.chat.update({
       channel,

@@ -12,7 +12,7 @@ import { onDecisionButton, replyInThread } from "./decision-button.js";
  */
 export const exportAdr = onDecisionButton(async (decision, args) => {
   const { store, knowledge } = args.context.services;
-  const history = await store.history(args.context.workspace, decision.id);
+  const history = await store.history(decision.workspace, decision.id);
   const nameOf = await peopleNames(args, [decision.author, ...history.map((change) => change.actor)]);
   const record = renderDecision(
     { ...decision, author: nameOf(decision.author), channel: null },

@@ -4,6 +4,7 @@ import { formatUsd, renderSlackAnswer } from "../../render/index.js";
 import type { Decision, StatusChange } from "../../store/index.js";
 import { SLACK_LIMITS } from "../limits.js";
 import { label, say } from "../words.js";
+import { decisionButtonValue } from "./decision-ref.js";
 import { button, confirmation, context, plain, section } from "./text.js";
 
 export const ANSWER_ACTIONS = {
@@ -87,6 +88,7 @@ function statusLine(decision: Decision, history: StatusChange[]): string {
 
 function answerActions(decision: Decision, buttons: "all" | "read-only"): ActionsBlock {
   const id = decision.id;
+  const value = decisionButtonValue(decision);
   const canDecide = buttons === "all" && decision.status === "proposed";
   const ask = (status: "accepted" | "rejected") =>
     confirmation(
@@ -102,16 +104,19 @@ function answerActions(decision: Decision, buttons: "all" | "read-only"): Action
     elements: [
       ...(canDecide
         ? [
-            button(label("accept"), ANSWER_ACTIONS.accept, id, {
+            button(label("accept"), ANSWER_ACTIONS.accept, value, {
               style: "primary",
               confirm: ask("accepted"),
             }),
-            button(label("reject"), ANSWER_ACTIONS.reject, id, { style: "danger", confirm: ask("rejected") }),
+            button(label("reject"), ANSWER_ACTIONS.reject, value, {
+              style: "danger",
+              confirm: ask("rejected"),
+            }),
           ]
         : []),
-      button(label("showDetails"), ANSWER_ACTIONS.showDetails, id),
-      ...(buttons === "all" ? [button(label("rerun"), ANSWER_ACTIONS.rerun, id)] : []),
-      button(label("exportAdr"), ANSWER_ACTIONS.exportAdr, id),
+      button(label("showDetails"), ANSWER_ACTIONS.showDetails, value),
+      ...(buttons === "all" ? [button(label("rerun"), ANSWER_ACTIONS.rerun, value)] : []),
+      button(label("exportAdr"), ANSWER_ACTIONS.exportAdr, value),
     ],
   };
 }

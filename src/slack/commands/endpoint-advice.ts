@@ -8,15 +8,20 @@ import { showDecision } from "./show.js";
 
 /**
  * `/endpoint-advice [help | history … | show ID | quick key=value …]`. Acks at once: with no text the
- * questionnaire must open while the trigger id is still valid (3 seconds).
+ * questionnaire must open while the trigger id is still valid (3 seconds). `quick` acks itself, once its
+ * answer is saved.
  */
 export async function endpointAdvice(args: CommandArgs): Promise<void> {
   const { command, ack, respond, context } = args;
-  await ack();
   // Bolt gives no `respond` when Slack sent no response_url; fields may be missing from a broken request.
   const reply = replyPrivately(command, respond, args);
   const [word = "", ...rest] = (command.text ?? "").trim().split(/\s+/);
   const text = rest.join(" ");
+  if (word.toLowerCase() === "quick") {
+    await quickAnswer(args, reply, text);
+    return;
+  }
+  await ack();
   switch (word.toLowerCase()) {
     case "": {
       const failure = await openQuestionnaire(args, command.trigger_id, {
@@ -35,9 +40,6 @@ export async function endpointAdvice(args: CommandArgs): Promise<void> {
       return;
     case "show":
       await reply(await showDecision(context, text));
-      return;
-    case "quick":
-      await quickAnswer(args, reply, text);
       return;
     default:
       await reply({ response_type: "ephemeral", text: say("help", { unknown: word }) });

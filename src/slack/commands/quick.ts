@@ -1,16 +1,22 @@
 import { parseRequirements } from "../../advice/index.js";
 import { readAmount } from "../../vocabulary/index.js";
 import type { CommandArgs } from "../context.js";
-import { deliverAnswer } from "../deliver-answer.js";
+import { recordAnswer } from "../deliver-answer.js";
 import { describeFieldErrors } from "../field-errors.js";
 import type { PrivateReply } from "../reply-privately.js";
+import { deliverAfterAck, saveBeforeAck } from "../save-then-deliver.js";
 import { say } from "../words.js";
 
-/** `/endpoint-advice quick cloud=azure service=… onprem=yes budget=20`: the answer without the modal. */
+/**
+ * `/endpoint-advice quick cloud=azure service=… onprem=yes budget=20`: the answer without the modal. The
+ * decision and its pending delivery are saved before the ack (a millisecond when the database is free), so
+ * a command Slack saw acknowledged is never lost; the answer is then delivered from the outbox.
+ */
 export async function quickAnswer(args: CommandArgs, reply: PrivateReply, text: string): Promise<void> {
-  const { command, context } = args;
+  const { ack, command, context } = args;
   const parsed = parseQuickArgs(text);
   if ("unknown" in parsed) {
+    await ack();
     await reply({
       response_type: "ephemeral",
       text: say("quick-unknown-keys", { unknown: parsed.unknown, keys: QUICK_KEYS }),
@@ -26,27 +32,21 @@ export async function quickAnswer(args: CommandArgs, reply: PrivateReply, text: 
       .map((error) => ({ ...error, key: KEY_OF_FIELD.get(error.field) ?? error.field })),
   ];
   if (errors.length > 0 || !requirements.ok) {
+    await ack();
     await reply({ response_type: "ephemeral", text: say("quick-errors", { errors }) });
     return;
   }
-  try {
-    await deliverAnswer(
-      args,
-      {
-        user: command.user_id,
-        channel: command.channel_id,
-        requirements: requirements.value,
-        dedupeKey: `quick:${command.trigger_id}`,
-      },
-      reply,
-    );
-  } catch (error) {
-    // Acked already, so the person is waiting for an answer: say so by their response_url.
-    args.logger.error(`The quick answer for ${command.user_id} in ${context.workspace} failed`, error);
-    await reply({ response_type: "ephemeral", text: say("apology") }).catch((replyError: unknown) =>
-      args.logger.error(`Could not even apologise to ${command.user_id}: ${String(replyError)}`),
-    );
-  }
+  const user = command.user_id;
+  const saving = recordAnswer(args, {
+    user,
+    channel: command.channel_id,
+    requirements: requirements.value,
+    dedupeKey: `quick:${command.trigger_id}`,
+    ...(command.response_url && { responseUrl: command.response_url }),
+  });
+  const atAck = await saveBeforeAck(saving);
+  await ack();
+  await deliverAfterAck(args, atAck, user, (message) => reply({ response_type: "ephemeral", text: message }));
 }
 
 type Read = { value: unknown } | { problem: "yes-no" | "cross-same" | "number" | "budget" };

@@ -1,4 +1,5 @@
 import type { App, HTTPReceiverOptions, LogLevel, Logger } from "@slack/bolt";
+import { WebClient, type WebClientOptions } from "@slack/web-api";
 import type { OAuthSettings } from "../../config.js";
 import { tokenCipher, type InstallationRecords } from "../../store/index.js";
 import { databaseInstallationStore } from "./installation-store.js";
@@ -23,6 +24,8 @@ export interface OAuthInstalls {
   >;
   /** The middleware and events installs need, registered before every other listener. */
   register(app: App): void;
+  /** A Web API client with the bot token of `workspace` (a team, or an enterprise's org-wide install). */
+  botClient(workspace: string): Promise<WebClient>;
   /** Purges what is due now, then periodically, until `stop`. */
   start(logger: Logger): void;
   stop(): Promise<void>;
@@ -30,6 +33,8 @@ export interface OAuthInstalls {
 
 export interface OAuthInstallsOptions {
   slackApiUrl: string;
+  /** The app's Web API client options (deadlines, retries), for clients made outside a request. */
+  clientOptions: WebClientOptions;
   logLevel: LogLevel;
   /** The clock for installs, uninstalls and the retention period. */
   now?: () => Date;
@@ -64,6 +69,18 @@ export function oauthInstalls(
         now,
         purgeDue: () => purges.purgeNow(app.logger),
       });
+    },
+    async botClient(workspace) {
+      const installation = await installationStore
+        .fetchInstallation({ teamId: workspace, isEnterpriseInstall: false, enterpriseId: undefined })
+        .catch(() =>
+          installationStore.fetchInstallation({
+            enterpriseId: workspace,
+            isEnterpriseInstall: true,
+            teamId: undefined,
+          }),
+        );
+      return new WebClient(installation.bot?.token, options.clientOptions);
     },
     start: (logger) => purges.start(logger),
     stop: () => purges.stop(),

@@ -1,20 +1,23 @@
 import type { ViewSubmitAction } from "@slack/bolt";
 import { parseRequirements } from "../../advice/index.js";
 import { questionsFor } from "../../advice/questionnaire.js";
-import { apologize } from "../apologize.js";
 import type { ViewArgs } from "../context.js";
-import { deliverAnswer } from "../deliver-answer.js";
+import { recordAnswer } from "../deliver-answer.js";
 import { describeFieldErrors } from "../field-errors.js";
 import { decodeContext, readAnswers } from "../questionnaire.js";
+import { saveFailureMessage } from "../save-failure.js";
+import { deliverAfterAck, saveBeforeAck } from "../save-then-deliver.js";
+import { tellPrivately } from "../tell-privately.js";
 import { invalidFormView } from "./invalid-form.js";
 
 /**
- * The final submit: every field error goes back onto the form at once; a valid form closes, and the answer
- * is advised, stored once (the view id and hash make the dedupe key, so a double submit stores one) and
- * posted.
+ * The final submit: every field error goes back onto the form at once; a valid form is advised and stored
+ * once (the view id and hash make the dedupe key, so a double submit stores one) with its pending delivery,
+ * before the ack closes the form; a save that fails stays on the form with the reason. The answer is then
+ * delivered from the outbox.
  */
 export async function submitStepTwo(args: ViewArgs<ViewSubmitAction>): Promise<void> {
-  const { ack, body, view, context, logger } = args;
+  const { ack, body, view, context } = args;
   const questionnaire = decodeContext(view.private_metadata);
   if (questionnaire === null) {
     await ack({ response_action: "update", view: invalidFormView() });
@@ -47,18 +50,22 @@ export async function submitStepTwo(args: ViewArgs<ViewSubmitAction>): Promise<v
     await ack({ response_action: "update", view: invalidFormView() });
     return;
   }
-  await ack({ response_action: "clear" });
   const user = body.user.id;
-  try {
-    await deliverAnswer(args, {
-      user,
-      channel: questionnaire.channel,
-      requirements: requirements.value,
-      dedupeKey: `modal:${view.id}:${view.hash}`,
-      ...(questionnaire.basedOn !== undefined && { basedOn: questionnaire.basedOn }),
-    });
-  } catch (error) {
-    logger.error(`Answering the questionnaire of ${user} failed`, error);
-    await apologize(args, user);
+  const saving = recordAnswer(args, {
+    user,
+    channel: questionnaire.channel,
+    requirements: requirements.value,
+    dedupeKey: `modal:${view.id}:${view.hash}`,
+    ...(questionnaire.basedOn !== undefined && { basedOn: questionnaire.basedOn }),
+  });
+  const atAck = await saveBeforeAck(saving);
+  const firstField = Object.keys(view.state.values)[0];
+  if ("failed" in atAck && firstField !== undefined) {
+    // Nothing was saved: the form stays open with the reason on it, and Submit tries again.
+    const message = saveFailureMessage(args, atAck.failed, user);
+    await ack({ response_action: "errors", errors: { [firstField]: message } });
+    return;
   }
+  await ack({ response_action: "clear" });
+  await deliverAfterAck(args, atAck, user, (text) => tellPrivately(args, user, questionnaire.channel, text));
 }
