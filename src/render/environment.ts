@@ -69,6 +69,21 @@ const helpers: Record<string, (...args: unknown[]) => unknown> = {
   /** Pads text to a column width for aligned terminal lists. */
   pad: (text, width) => String(text).padEnd(asNumber(width, "pad")),
   add: (a, b) => asNumber(a, "add") + asNumber(b, "add"),
+  /**
+   * {{clip value 60}}: what a person typed, quoted back in at most that many characters, so an oversized input
+   * is never echoed whole. The text arrives escaped: the cut backs off an entity it would split.
+   */
+  clip: (text, max) => {
+    const characters = [...String(text)];
+    const limit = asNumber(max, "clip");
+    if (characters.length <= limit) return String(text);
+    return (
+      characters
+        .slice(0, limit)
+        .join("")
+        .replace(/&[#\w]*$/, "") + "…"
+    );
+  },
   /** {{plural count "endpoint" "endpoints"}} */
   plural: (count, singular, pluralForm) => (count === 1 ? singular : pluralForm),
   /** Inline code for the target; Markdown's context arrives escaped, so the span gets the text as written. */
