@@ -57,6 +57,8 @@ function valueOf(name: string, support: OptionSupport | undefined, dnsZone: stri
       return support?.serviceTag;
     case "groupId":
       return support?.groupId;
+    case "cliGroup":
+      return support?.cliGroup;
     case "endpointServiceName":
       return support?.endpointServiceName;
     case "dnsZone":

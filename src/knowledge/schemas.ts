@@ -46,6 +46,11 @@ export const OptionSupportSchema = z.strictObject({
    * (Azure Storage: Microsoft.Storage.Global, which cannot share a subnet with Microsoft.Storage).
    */
   crossRegionServiceTag: z.string().optional(),
+  /** The az CLI command group that manages the resource, e.g. webapp, functionapp. */
+  cliGroup: z
+    .string()
+    .regex(/^[a-z][a-z-]*$/)
+    .optional(),
   /** Private Link sub-resource (groupId), e.g. blob, sqlServer, vault. */
   groupId: z.string().optional(),
   /** Private DNS zones the private endpoint needs, e.g. privatelink.blob.core.windows.net. */

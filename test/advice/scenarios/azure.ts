@@ -709,7 +709,12 @@ export const AZURE_SCENARIOS: Scenario[] = [
       service: "azure-app-service",
       appTrafficDirection: "out-of-the-app",
     },
-    expect: { option: "vnet-integration", fits: true, monthlyCostUsd: 0, says: [/vnet-integration add/] },
+    expect: {
+      option: "vnet-integration",
+      fits: true,
+      monthlyCostUsd: 0,
+      says: [/^az webapp vnet-integration add /m],
+    },
     doc: {
       title: "Integrate your app with an Azure virtual network",
       url: "https://learn.microsoft.com/en-us/azure/app-service/overview-vnet-integration",
@@ -742,7 +747,12 @@ export const AZURE_SCENARIOS: Scenario[] = [
       service: "azure-functions",
       appTrafficDirection: "out-of-the-app",
     },
-    expect: { option: "vnet-integration", fits: true, monthlyCostUsd: 0 },
+    expect: {
+      option: "vnet-integration",
+      fits: true,
+      monthlyCostUsd: 0,
+      says: [/^az functionapp vnet-integration add /m],
+    },
     doc: {
       title: "Azure Functions networking options",
       url: "https://learn.microsoft.com/en-us/azure/azure-functions/functions-networking-options",
@@ -857,6 +867,20 @@ export const AZURE_SCENARIOS: Scenario[] = [
       monthlyBudgetUsd: 10,
     },
     expect: { option: "hub-and-spoke", fits: true, monthlyCostUsd: 40, withinBudget: false },
+    doc: VNET_PRICING,
+  },
+  {
+    // Across regions each peering hop is global peering, billed out and in at the global rate (Zone 1:
+    // $0.035/GB each way): 4 × 1,000 GB × $0.035 = $140, not the regional $40.
+    question:
+      "Spokes in West Europe and North Europe talk through a hub, 1 TB a month: what do the peerings cost across regions?",
+    requirements: {
+      target: "virtual-network",
+      transitiveRouting: true,
+      crossRegion: true,
+      dataGbPerMonth: 1000,
+    },
+    expect: { option: "hub-and-spoke", fits: true, monthlyCostUsd: 140 },
     doc: VNET_PRICING,
   },
 ];
