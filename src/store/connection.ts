@@ -120,7 +120,9 @@ function isNewFile(db: Database.Database, path: string): boolean {
  * spread the damage and still report the save as done.
  */
 function refuseDamaged(db: Database.Database, path: string): void {
-  const [first] = db.pragma("quick_check(1)") as { quick_check: string }[];
+  // In one read transaction: the check reads the full-text index with several statements, and another
+  // process creating or writing the file meanwhile would otherwise look like damage between two of them.
+  const [first] = db.transaction(() => db.pragma("quick_check(1)") as { quick_check: string }[])();
   const problem = first?.quick_check ?? "ok";
   if (problem !== "ok") {
     // One line: the problem without SQLite's banner, then what to do.
