@@ -1,59 +1,9 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterEach, beforeEach, expect, it, vi } from "vitest";
-import { WebSocketServer } from "ws";
-import type { WebSocket } from "ws";
-import { loadConfig } from "../../src/config.js";
-import { loadKnowledge } from "../../src/knowledge/index.js";
-import { createSlackApp } from "../../src/slack/app.js";
-import type { SlackApp } from "../../src/slack/app.js";
-import { openStore } from "../../src/store/index.js";
-import type { DecisionStore } from "../../src/store/index.js";
+import { expect, it, vi } from "vitest";
 import { AUTHOR, CHANNEL, TEAM } from "./harness.js";
 import { hostileRequests } from "./hostile.js";
-import { WebApiStub } from "./stub.js";
+import { useSocketModeApp } from "./socket-harness.js";
 
-let stub: WebApiStub;
-let sockets: WebSocketServer;
-let dir: string;
-let store: DecisionStore;
-let slack: SlackApp;
-let connection: Promise<WebSocket>;
-
-beforeEach(async () => {
-  stub = new WebApiStub();
-  await stub.start();
-  sockets = new WebSocketServer({ host: "127.0.0.1", port: 0 });
-  await new Promise((resolve) => sockets.once("listening", resolve));
-  stub.socketUrl = `ws://127.0.0.1:${(sockets.address() as { port: number }).port}/link`;
-  connection = new Promise((resolve) =>
-    sockets.once("connection", (socket: WebSocket) => {
-      socket.send(JSON.stringify({ type: "hello", num_connections: 1, connection_info: { app_id: "A1" } }));
-      resolve(socket);
-    }),
-  );
-  dir = mkdtempSync(join(tmpdir(), "endpoint-advice-socket-hostile-"));
-  store = await openStore(join(dir, "decisions.db"));
-  const config = loadConfig({
-    SLACK_BOT_TOKEN: "xoxb-test",
-    SLACK_APP_TOKEN: "xapp-test",
-    SLACK_API_URL: stub.apiUrl,
-    PORT: "0",
-    LOG_LEVEL: "error",
-  });
-  if (!config.ok) throw new Error(config.message);
-  slack = createSlackApp(config.value, { store, knowledge: loadKnowledge() });
-});
-
-afterEach(async () => {
-  await slack.stop();
-  await store.close();
-  for (const client of sockets.clients) client.terminate();
-  sockets.close();
-  await stub.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+const app = useSocketModeApp();
 
 // Messages the Socket Mode client itself reads unchecked: each of these ended the process before.
 const brokenEnvelopes: unknown[] = [
@@ -110,9 +60,9 @@ function envelopesOfHttpFamilies(count: number): string[] {
 }
 
 it("malformed Socket Mode envelopes are refused with a log line each; the app keeps serving", async () => {
-  await slack.start();
-  const socket = await connection;
-  const warn = vi.spyOn(slack.app.logger, "warn");
+  await app().slack.start();
+  const socket = await app().connection;
+  const warn = vi.spyOn(app().slack.app.logger, "warn");
   const acks = new Set<string>();
   socket.on("message", (data: Buffer) => {
     const message = JSON.parse(data.toString()) as { envelope_id?: string };
@@ -136,13 +86,18 @@ it("malformed Socket Mode envelopes are refused with a log line each; the app ke
         user_id: AUTHOR,
         command: "/endpoint-advice",
         text: "",
-        response_url: `${stub.responseUrl}/socket`,
+        response_url: `${app().stub.responseUrl}/socket`,
         trigger_id: "trigger.socket",
       },
     }),
   );
   await vi.waitFor(
-    () => expect(stub.callsTo("views.open").map((call) => call.body.trigger_id)).toContain("trigger.socket"),
+    () =>
+      expect(
+        app()
+          .stub.callsTo("views.open")
+          .map((call) => call.body.trigger_id),
+      ).toContain("trigger.socket"),
     { timeout: 10_000 },
   );
   await vi.waitFor(() => expect(acks.has("normal")).toBe(true));
