@@ -119,7 +119,8 @@ export async function startTestApp(options: { readOnly?: boolean } = {}): Promis
   };
 }
 
-function commandFields(stub: WebApiStub, text: string): Record<string, string> {
+/** A slash command as Slack sends it, each with its own trigger id and response_url. */
+export function commandFields(stub: WebApiStub, text: string): Record<string, string> {
   triggers += 1;
   return {
     token: "legacy-verification-token",

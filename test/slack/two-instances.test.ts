@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Decision, DecisionStore } from "../../src/store/index.js";
 import { testDatabase, type TestDatabase } from "../store/engines.js";
 import { newDecision } from "../store/new-decision.js";
-import { AUTHOR, CHANNEL, TEAM } from "./harness.js";
+import { AUTHOR, CHANNEL, TEAM, commandFields } from "./harness.js";
 import { Instances, type AppInstance } from "./instances.js";
 import { buttonPress, number, radio, select, text, viewSubmission } from "./payloads.js";
 import { SIGNING_SECRET } from "./signer.js";
@@ -53,7 +53,7 @@ afterEach(async () => {
 
 describe("two instances sharing one PostgreSQL", { timeout: 180_000 }, () => {
   it("run one questionnaire across both: command on A, step 1 on B, final submit on A (Slack's retry on B), Accept on B, history on A", async () => {
-    expect((await a.command(commandFields(""))).status).toBe(200);
+    expect((await a.command(commandFields(stub!, ""))).status).toBe(200);
     const [open] = await calls("views.open");
     const pushed = await b.interact(viewSubmission(open!.body.view as View, STEP_ONE));
     const stepOne = JSON.parse(pushed.text) as { response_action: string; view: View };
@@ -89,7 +89,7 @@ describe("two instances sharing one PostgreSQL", { timeout: 180_000 }, () => {
     expect(String(update!.body.text)).toContain("EA-1 (accepted)");
     expect((await store!.getDecision(TEAM, "EA-1"))?.status).toBe("accepted");
 
-    await a.command(commandFields("history"));
+    await a.command(commandFields(stub!, "history"));
     const [history] = await calls("response_url");
     expect(JSON.stringify(history!.body.blocks)).toContain("*EA-1* · accepted");
 
@@ -104,7 +104,9 @@ describe("two instances sharing one PostgreSQL", { timeout: 180_000 }, () => {
     const count = 24;
     const acks = await Promise.all(
       Array.from({ length: count }, (_, i) =>
-        (i % 2 === 0 ? a : b).command(commandFields(`quick service=azure-key-vault title=concurrent-${i}`)),
+        (i % 2 === 0 ? a : b).command(
+          commandFields(stub!, `quick service=azure-key-vault title=concurrent-${i}`),
+        ),
       ),
     );
     expect(acks.map((ack) => ack.status)).toEqual(Array(count).fill(200));
@@ -153,27 +155,6 @@ const STEP_TWO = {
   dataGbPerMonth: number("100"),
   monthlyBudgetUsd: number("20"),
 };
-
-let triggers = 0;
-
-/** A slash command as Slack sends it, each with its own trigger id and response_url. */
-function commandFields(commandText: string): Record<string, string> {
-  triggers += 1;
-  return {
-    token: "legacy-verification-token",
-    team_id: TEAM,
-    team_domain: "example",
-    channel_id: CHANNEL,
-    channel_name: "general",
-    user_id: AUTHOR,
-    user_name: "author",
-    command: "/endpoint-advice",
-    text: commandText,
-    api_app_id: "A1",
-    response_url: `${stub!.responseUrl}/${triggers}`,
-    trigger_id: `trigger.${triggers}`,
-  };
-}
 
 function calls(method: string) {
   return stub!.waitFor(method, 1, WAIT_MS);
