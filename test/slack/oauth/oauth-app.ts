@@ -4,7 +4,15 @@ import { loadKnowledge } from "../../../src/knowledge/index.js";
 import { createSlackApp, type SlackApp } from "../../../src/slack/app.js";
 import type { DecisionStore } from "../../../src/store/index.js";
 import { testDatabase, type EngineName } from "../../store/engines.js";
-import { FORM, JSON_TYPE, SIGNING_SECRET, commandBody, postSigned, type SignedResponse } from "../signer.js";
+import {
+  FORM,
+  JSON_TYPE,
+  SIGNING_SECRET,
+  commandBody,
+  interactionBody,
+  postSigned,
+  type SignedResponse,
+} from "../signer.js";
 import { WebApiStub } from "../stub.js";
 
 export const CLIENT_SECRET = "client-secret-for-tests";
@@ -24,6 +32,8 @@ export interface OAuthTestApp {
   /** The whole browser side of an install: /slack/install, then Slack's redirect back with `code`. */
   install(code: string): Promise<{ status: number; html: string }>;
   command(team: Workspace, text?: string): Promise<SignedResponse>;
+  /** An interaction payload (test/slack/payloads.ts) as Slack sends it from `team`. */
+  interact(team: Workspace, payload: Interaction): Promise<SignedResponse>;
   event(team: Workspace, event: Record<string, unknown>, eventTime?: Date): Promise<SignedResponse>;
   stop(): Promise<void>;
 }
@@ -34,6 +44,8 @@ export interface Workspace {
   enterpriseId?: string;
   orgWide?: boolean;
 }
+
+type Interaction = { user: Record<string, unknown>; view?: Record<string, unknown> };
 
 export async function startOAuthApp(
   engine: EngineName,
@@ -115,6 +127,20 @@ export async function startOAuthApp(
           api_app_id: "A1",
           response_url: `${stub.responseUrl}/${sequence}`,
           trigger_id: `trigger.${sequence}`,
+        }),
+        FORM,
+      );
+    },
+    interact(from, payload) {
+      return postSigned(
+        `${base()}/slack/events`,
+        interactionBody({
+          ...payload,
+          team: from.teamId === undefined ? null : { id: from.teamId, domain: "example" },
+          user: { ...payload.user, team_id: from.teamId },
+          enterprise: from.enterpriseId === undefined ? null : { id: from.enterpriseId, name: "Org" },
+          is_enterprise_install: from.orgWide === true,
+          ...(payload.view !== undefined && { view: { ...payload.view, team_id: from.teamId } }),
         }),
         FORM,
       );
