@@ -63,6 +63,16 @@ export interface InstallationRecords {
   saveInstallation(installation: InstallationRecord, at: Date): Promise<void>;
   /** The installation under `key` with `userId`'s part (the installer's when no user is given). */
   findInstallation(key: string, userId?: string): Promise<FoundInstallation | undefined>;
+  /**
+   * Runs `rewrite` on the installation's stored secrets with its row locked (PostgreSQL: FOR UPDATE; SQLite:
+   * the write lock), and stores what it returns (nothing when it returns undefined). Callers on every
+   * instance take turns, each seeing what the one before stored: a token refresh, which spends its refresh
+   * token, is made by one of them. Resolves with the secrets stored at the end; undefined when not installed.
+   */
+  rewriteInstallation(
+    key: string,
+    rewrite: (secrets: string) => Promise<string | undefined>,
+  ): Promise<string | undefined>;
   /** Deletes one user's part, or with no user the whole installation; the decisions stay. */
   deleteInstallation(key: string, userId?: string): Promise<void>;
   /** Deletes these users' tokens (tokens_revoked for user tokens); returns how many were stored. */
@@ -137,6 +147,17 @@ export function installationRecords(engine: Engine): InstallationRecords {
           secrets: row.secrets,
           user: user && { userId: user.user_id, secrets: user.secrets },
         };
+      }),
+    rewriteInstallation: (key, rewrite) =>
+      engine.write(async (db) => {
+        const { rows } = await sql<{ secrets: string }>`SELECT secrets FROM installation
+          WHERE key = ${key} ${forUpdate}`.execute(db);
+        const current = rows[0]?.secrets;
+        if (current === undefined) return undefined;
+        const next = await rewrite(current);
+        if (next === undefined) return current;
+        await sql`UPDATE installation SET secrets = ${next} WHERE key = ${key}`.execute(db);
+        return next;
       }),
     deleteInstallation: async (key, userId) => {
       await engine.write(async (db) => {

@@ -1,8 +1,8 @@
 import type { App, HTTPReceiverOptions, LogLevel, Logger } from "@slack/bolt";
-import { WebClient, type WebClientOptions } from "@slack/web-api";
+import { WebClient, type OauthV2AccessResponse, type WebClientOptions } from "@slack/web-api";
 import type { OAuthSettings } from "../../config.js";
 import { tokenCipher, type InstallationRecords } from "../../store/index.js";
-import { databaseInstallationStore } from "./installation-store.js";
+import { databaseInstallationStore, type BotTokenRefresher } from "./installation-store.js";
 import { purgeSchedule } from "./purge-schedule.js";
 import { redactingLogger } from "./redacting-logger.js";
 import { BOT_SCOPES } from "./scopes.js";
@@ -46,7 +46,13 @@ export function oauthInstalls(
   options: OAuthInstallsOptions,
 ): OAuthInstalls {
   const now = options.now ?? (() => new Date());
-  const installationStore = databaseInstallationStore(records, tokenCipher(settings.tokenEncryptionKey), now);
+  const logger = redactingLogger(options.logLevel, [settings.clientSecret, settings.stateSecret]);
+  const installationStore = databaseInstallationStore(
+    records,
+    tokenCipher(settings.tokenEncryptionKey),
+    now,
+    botTokenRefresher(settings, options, logger),
+  );
   const purges = purgeSchedule(records, now);
   return {
     receiverOptions: {
@@ -55,9 +61,9 @@ export function oauthInstalls(
       stateSecret: settings.stateSecret,
       scopes: [...BOT_SCOPES],
       installationStore,
-      logger: redactingLogger(options.logLevel, [settings.clientSecret, settings.stateSecret]),
-      // Token rotation needs nothing more: Bolt refreshes a token due within two hours through
-      // oauth.v2.access (grant_type=refresh_token) and stores the new one through installationStore.
+      logger,
+      // Token rotation: the installation store refreshes a bot token due within two hours (one instance
+      // at a time) before Bolt sees it.
       installerOptions: { clientOptions: { slackApiUrl: options.slackApiUrl } },
     },
     register(app) {
@@ -84,5 +90,34 @@ export function oauthInstalls(
     },
     start: (logger) => purges.start(logger),
     stop: () => purges.stop(),
+  };
+}
+
+/**
+ * Refreshes through oauth.v2.access (grant_type=refresh_token), as Bolt would. Never retried: an attempt
+ * whose answer was lost may have spent the refresh token, and a retry with it would fail anyway; the
+ * current token stays usable and the next request tries again.
+ */
+function botTokenRefresher(
+  settings: OAuthSettings,
+  options: OAuthInstallsOptions,
+  logger: Logger,
+): BotTokenRefresher {
+  const client = new WebClient(undefined, {
+    ...options.clientOptions,
+    retryConfig: { retries: 0 },
+    logger,
+  });
+  return async (refreshToken) => {
+    const answer: OauthV2AccessResponse = await client.oauth.v2.access({
+      client_id: settings.clientId,
+      client_secret: settings.clientSecret,
+      grant_type: "refresh_token",
+      refresh_token: refreshToken,
+    });
+    const { access_token: token, refresh_token: next, expires_in: expiresInSeconds } = answer;
+    if (token === undefined || next === undefined || expiresInSeconds === undefined)
+      throw new Error("oauth.v2.access answered a refresh without a token, refresh token and expiry");
+    return { token, refreshToken: next, expiresInSeconds };
   };
 }
