@@ -12,6 +12,8 @@ import { HISTORY_NEXT_ACTION } from "./commands/history.js";
 import { endpointAdvice } from "./commands/endpoint-advice.js";
 import type { AppContext } from "./context.js";
 import { appHomeOpened } from "./events/app-home-opened.js";
+import { appUninstalled } from "./events/app-uninstalled.js";
+import { tokensRevoked } from "./events/tokens-revoked.js";
 import { filterHome } from "./home/filter-home.js";
 import { newQuestionnaire } from "./home/new-questionnaire.js";
 import { adviceFromMessage } from "./shortcuts/advice-from-message.js";
@@ -23,8 +25,15 @@ import { submitStepTwo } from "./views/submit-step-two.js";
 /** What routes are registered on: the Bolt app, or anything that records the registrations (the manifest test). */
 export type Router = Pick<App<AppContext>, "command" | "action" | "view" | "shortcut" | "event">;
 
-/** The one table of every command, action, view, shortcut and event this app answers. */
-export function registerRoutes(router: Router): void {
+/** How the app is installed: by one workspace's bot token, or by OAuth in many (manifest.oauth.yml). */
+export type InstalledBy = "token" | "oauth";
+
+/**
+ * The one table of every command, action, view, shortcut and event this app answers. Entries needed only
+ * when the app is installed by OAuth are registered only then, so a single workspace listens for no more
+ * than manifest.yml subscribes to.
+ */
+export function registerRoutes(router: Router, installedBy: InstalledBy): void {
   router.command("/endpoint-advice", endpointAdvice);
 
   // Every step-1 choice dispatches an action (blocks/questionnaire.ts): one listener for the whole view.
@@ -48,4 +57,9 @@ export function registerRoutes(router: Router): void {
   router.shortcut({ type: "message_action", callback_id: "endpoint_advice_from_message" }, adviceFromMessage);
 
   router.event("app_home_opened", appHomeOpened);
+  if (installedBy === "oauth") {
+    // An installation's end: its tokens are deleted, its decisions after the retention (oauth/uninstall.ts).
+    router.event("app_uninstalled", appUninstalled);
+    router.event("tokens_revoked", tokensRevoked);
+  }
 }

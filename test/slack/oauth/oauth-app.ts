@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { failureText } from "../../../src/vocabulary/index.js";
 import { loadConfig } from "../../../src/config.js";
 import { loadKnowledge } from "../../../src/knowledge/index.js";
 import { createSlackApp, type SlackApp } from "../../../src/slack/app.js";
@@ -50,7 +51,7 @@ export async function startOAuthApp(env: Record<string, string> = {}): Promise<O
     LOG_LEVEL: "error",
     ...env,
   });
-  if (!config.ok) throw new Error(config.message);
+  if (!config.ok) throw new Error(failureText(config.errors));
   const clock = { now: new Date() };
   const knowledge = loadKnowledge();
   const settings = config.value;
