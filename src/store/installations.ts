@@ -26,6 +26,12 @@ export interface FoundInstallation extends Omit<InstallationRecord, "user" | "wo
   user: { userId: string; secrets: string } | undefined;
 }
 
+/** Who an installation belongs to: what Bolt's installation query names. */
+export type InstallationOwner = Pick<
+  InstallationRecord,
+  "key" | "enterpriseId" | "teamId" | "isEnterpriseInstall"
+>;
+
 /** The deletion an uninstall scheduled for an installation's decisions. */
 export interface PendingPurge {
   key: string;
@@ -66,6 +72,11 @@ export interface InstallationRecords {
    * its workspaces' decisions for deletion. "kept" when a newer installation made the request stale.
    */
   recordUninstall(request: UninstallRequest): Promise<"deleted" | "kept">;
+  /**
+   * The installation that acts for history `workspace`: the team's own install, else the org-wide install
+   * through which requests of that team (or of the enterprise itself) arrived.
+   */
+  installationFor(workspace: string): Promise<InstallationOwner | undefined>;
   /** Notes that requests through installation `key` act for history `workspace` (org-wide installs). */
   rememberWorkspace(key: string, workspace: string): Promise<void>;
   pendingPurges(): Promise<PendingPurge[]>;
@@ -147,6 +158,25 @@ export function installationRecords(engine: Engine): InstallationRecords {
           ON CONFLICT (key) DO UPDATE SET uninstalled_at = excluded.uninstalled_at,
             purge_after = ${earlier}(uninstall.purge_after, excluded.purge_after)`.execute(db);
         return "deleted" as const;
+      }),
+    installationFor: (workspace) =>
+      engine.read(async (db) => {
+        // A workspace install is noted as covering its own team when stored, an org-wide one as covering
+        // each team whose requests it served; the team's own install comes first.
+        const { rows } = await sql<Omit<InstallationRow, "installer_user_id" | "installed_at" | "secrets">>`
+          SELECT i.key, i.enterprise_id, i.team_id, i.is_enterprise_install
+          FROM installation_workspace w JOIN installation i ON i.key = w.key
+          WHERE w.workspace = ${workspace}
+          ORDER BY i.is_enterprise_install, i.key LIMIT 1`.execute(db);
+        const row = rows[0];
+        return (
+          row && {
+            key: row.key,
+            enterpriseId: row.enterprise_id,
+            teamId: row.team_id,
+            isEnterpriseInstall: Number(row.is_enterprise_install) === 1,
+          }
+        );
       }),
     rememberWorkspace: (key, workspace) => engine.write((db) => rememberWorkspace(db, key, workspace)),
     pendingPurges: () =>

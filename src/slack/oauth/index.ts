@@ -78,15 +78,15 @@ export function oauthInstalls(
       });
     },
     async botClient(workspace) {
-      const installation = await installationStore
-        .fetchInstallation({ teamId: workspace, isEnterpriseInstall: false, enterpriseId: undefined })
-        .catch(() =>
-          installationStore.fetchInstallation({
-            enterpriseId: workspace,
-            isEnterpriseInstall: true,
-            teamId: undefined,
-          }),
-        );
+      // Bolt's resolution for a request: an org-wide install is asked for by the enterprise (with the
+      // team), any other by the team. A worker has no request, so the database says which it is.
+      const owner = await records.installationFor(workspace);
+      if (owner === undefined) throw new Error(`The app is not installed for ${workspace}`);
+      const installation = await installationStore.fetchInstallation({
+        isEnterpriseInstall: owner.isEnterpriseInstall,
+        enterpriseId: owner.enterpriseId ?? undefined,
+        teamId: owner.isEnterpriseInstall ? workspace : (owner.teamId ?? undefined),
+      });
       return new WebClient(installation.bot?.token, options.clientOptions);
     },
     start: (logger) => purges.start(logger),
