@@ -49,7 +49,7 @@ export type Answers = Partial<RequirementsInput>;
  */
 export function questionsFor(step: Step, answers: Answers, knowledge: QuestionnaireKnowledge): Question[] {
   const known: Record<string, unknown> = { ...DEFAULTS, ...answers };
-  const shaping = fieldsShapingStep(step, knowledge);
+  const shaping = fieldsShapingStep(step, known, knowledge);
   return knowledge.questionnaire.questions
     .filter(
       (q) => q.step === step && askConditions(q.askWhen).some(({ condition }) => isMet(condition, known)),
@@ -80,15 +80,22 @@ export function nextQuestion(
 }
 
 /**
- * The fields of a step whose answers decide what else the step shows, read from the questionnaire's
- * conditions: those a condition of a question in the same step names, and the cloud where the step
- * lists the catalog's services (they are the chosen cloud's).
+ * The fields of a step whose answers may still change what else the step shows, read from the
+ * questionnaire's conditions: a field named by a condition of a question in the same step whose other
+ * parts the answers so far meet (on Azure, on-premises reach brings no DNS question: it shapes nothing
+ * there), and the cloud where the step lists the catalog's services (they are the chosen cloud's).
  */
-function fieldsShapingStep(step: Step, knowledge: QuestionnaireKnowledge): Set<string> {
+function fieldsShapingStep(
+  step: Step,
+  known: Record<string, unknown>,
+  knowledge: QuestionnaireKnowledge,
+): Set<string> {
   const questions = knowledge.questionnaire.questions.filter((q) => q.step === step);
   const asked = new Set<string>(questions.map((q) => q.field));
   const named = questions.flatMap((q) => [
-    ...askConditions(q.askWhen).flatMap(({ condition }) => Object.keys(condition)),
+    ...askConditions(q.askWhen).flatMap(({ condition }) =>
+      Object.keys(condition).filter((field) => isMet(condition, { ...known, [field]: undefined })),
+    ),
     ...(q.choicesFrom === "catalog" ? [SERVICES_DEPEND_ON] : []),
   ]);
   return new Set(named.filter((field) => asked.has(field)));
