@@ -5,6 +5,7 @@ import { nextHistoryPage } from "./actions/history-page.js";
 import { refreshQuestionnaire } from "./actions/refresh-questionnaire.js";
 import { rerunDecision } from "./actions/rerun.js";
 import { showDetails } from "./actions/show-details.js";
+import { STEPS } from "../advice/questionnaire.js";
 import { ANSWER_ACTIONS } from "./blocks/answer.js";
 import { HOME_ACTIONS } from "./blocks/home.js";
 import { QUESTIONNAIRE_CALLBACKS } from "./blocks/questionnaire.js";
@@ -36,8 +37,13 @@ export type InstalledBy = "token" | "oauth";
 export function registerRoutes(router: Router, installedBy: InstalledBy): void {
   router.command("/endpoint-advice", endpointAdvice);
 
-  // Every step-1 choice dispatches an action (blocks/questionnaire.ts): one listener for the whole view.
-  router.action({ type: "block_actions", callback_id: QUESTIONNAIRE_CALLBACKS[1] }, refreshQuestionnaire);
+  // The answers that shape their step dispatch an action (blocks/questionnaire.ts): one listener for each
+  // step's whole view, so every action in it is acked.
+  for (const step of STEPS)
+    router.action(
+      { type: "block_actions", callback_id: QUESTIONNAIRE_CALLBACKS[step] },
+      refreshQuestionnaire,
+    );
   router.view(QUESTIONNAIRE_CALLBACKS[1], submitStepOne);
   router.view(QUESTIONNAIRE_CALLBACKS[2], submitStepTwo);
   router.view({ callback_id: QUESTIONNAIRE_CALLBACKS[1], type: "view_closed" }, questionnaireClosed);
