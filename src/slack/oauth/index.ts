@@ -6,7 +6,7 @@ import { databaseInstallationStore, type BotTokenRefresher } from "./installatio
 import { purgeSchedule } from "./purge-schedule.js";
 import { redactingLogger } from "./redacting-logger.js";
 import { BOT_SCOPES } from "./scopes.js";
-import { registerUninstallEvents } from "./uninstall.js";
+import { uninstalls } from "./uninstall.js";
 import { rememberOrgWorkspaces } from "./org-workspaces.js";
 
 /** Installs by many workspaces: Bolt's install flow, our installation store, uninstalls and their purge. */
@@ -22,7 +22,10 @@ export interface OAuthInstalls {
     | "installerOptions"
     | "logger"
   >;
-  /** The middleware and events installs need, registered before every other listener. */
+  /**
+   * The middleware installs need, before every other: it notes the teams of org-wide installs and puts
+   * `uninstalls` on the context for the uninstall events' listeners (routes.ts registers those).
+   */
   register(app: App): void;
   /** A Web API client with the bot token of `workspace` (a team, or an enterprise's org-wide install). */
   botClient(workspace: string): Promise<WebClient>;
@@ -54,6 +57,13 @@ export function oauthInstalls(
     botTokenRefresher(settings, options, logger),
   );
   const purges = purgeSchedule(records, now);
+  const ends = uninstalls({
+    records,
+    installationStore,
+    retentionDays: settings.retentionDaysAfterUninstall,
+    now,
+    purgeDue: (logger) => purges.purgeNow(logger),
+  });
   return {
     receiverOptions: {
       clientId: settings.clientId,
@@ -68,12 +78,9 @@ export function oauthInstalls(
     },
     register(app) {
       app.use(rememberOrgWorkspaces(records));
-      registerUninstallEvents(app, {
-        records,
-        installationStore,
-        retentionDays: settings.retentionDaysAfterUninstall,
-        now,
-        purgeDue: () => purges.purgeNow(app.logger),
+      app.use(async ({ context, next }) => {
+        context.uninstalls = ends;
+        await next();
       });
     },
     async botClient(workspace) {

@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { failureText } from "../../../src/vocabulary/index.js";
 import { loadConfig } from "../../../src/config.js";
 import { loadKnowledge } from "../../../src/knowledge/index.js";
 import { createSlackApp, type SlackApp } from "../../../src/slack/app.js";
@@ -66,7 +67,7 @@ export async function startOAuthApp(
     LOG_LEVEL: "error",
     ...env,
   });
-  if (!config.ok) throw new Error(config.message);
+  if (!config.ok) throw new Error(failureText(config.errors));
   const clock = { now: new Date() };
   const knowledge = loadKnowledge();
   const settings = config.value;
