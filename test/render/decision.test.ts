@@ -117,7 +117,9 @@ describe("renderDecisionList", () => {
       "EA-7  2026-03-01  superseded  Azure Private Endpoint (Azure Private Link)  Azure Storage (Blob)  Payments storage | from the DC\n" +
         "More: add --cursor 12\n",
     );
-    expect(renderDecisionList({ items: [], nextCursor: null }, "text", knowledge)).toBe("No decisions match.\n");
+    expect(renderDecisionList({ items: [], nextCursor: null }, "text", knowledge)).toBe(
+      "No decisions match.\n",
+    );
   });
 
   it("keeps the ids in CSV, for scripts that filter on them", () => {

@@ -178,13 +178,16 @@ function initialState(block: Block): ViewStateValue {
 const actionRoutes: unknown[] = [];
 const record = (kind: keyof Router) => (matcher: unknown) =>
   void (kind === "action" && actionRoutes.push(matcher));
-registerRoutes({
-  command: record("command"),
-  action: record("action"),
-  view: record("view"),
-  shortcut: record("shortcut"),
-  event: record("event"),
-});
+registerRoutes(
+  {
+    command: record("command"),
+    action: record("action"),
+    view: record("view"),
+    shortcut: record("shortcut"),
+    event: record("event"),
+  },
+  "oauth",
+);
 
 function listens(callbackId: string, block: Block): boolean {
   const action: Record<string, string> = {
