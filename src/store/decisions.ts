@@ -96,14 +96,17 @@ export function decisionStore(engine: Engine, options: StoreOptions = {}): Decis
       const key = `${decision.workspace}\n${decision.dedupeKey}`;
       if (!firsts.has(key)) firsts.set(key, decision);
     }
-    const rows = [...firsts.values()].map((decision) =>
-      insertRow(decision, decisionColumns(decision, now())),
-    );
+    // Columns are built a statement's worth at a time: a whole batch of JSON at once would be hundreds of MB.
+    const unique = [...firsts.values()];
     return retryingRaces(() =>
       engine.write(async (db) => {
         let created = 0;
-        for (let start = 0; start < rows.length; start += POSTGRES_BATCH)
-          created += (await insertDecisions(db, rows.slice(start, start + POSTGRES_BATCH))).length;
+        for (let start = 0; start < unique.length; start += POSTGRES_BATCH) {
+          const rows = unique
+            .slice(start, start + POSTGRES_BATCH)
+            .map((decision) => insertRow(decision, decisionColumns(decision, now())));
+          created += (await insertDecisions(db, rows)).length;
+        }
         return created;
       }),
     );
