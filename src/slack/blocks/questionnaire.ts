@@ -135,7 +135,8 @@ export function textLimit(field: string): number {
   return Math.min(max ?? SLACK_LIMITS.sectionText, SLACK_LIMITS.sectionText);
 }
 
-function innerSchema(field: string): z.ZodType | undefined {
+/** A Requirements field's schema without its default, nullable or optional wrapper. */
+export function innerSchema(field: string): z.ZodType | undefined {
   let schema = (RequirementsSchema.shape as Record<string, z.ZodType | undefined>)[field];
   while (schema instanceof z.ZodDefault || schema instanceof z.ZodNullable || schema instanceof z.ZodOptional)
     schema = schema.unwrap() as z.ZodType;

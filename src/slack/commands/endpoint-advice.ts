@@ -3,7 +3,7 @@ import { openQuestionnaire } from "../questionnaire.js";
 import { replyPrivately } from "../reply-privately.js";
 import { say } from "../words.js";
 import { showHistory } from "./history.js";
-import { quickAnswer } from "./quick.js";
+import { QUICK_KEYS, quickAnswer } from "./quick.js";
 import { showDecision } from "./show.js";
 
 /**
@@ -33,7 +33,10 @@ export async function endpointAdvice(args: CommandArgs): Promise<void> {
       return;
     }
     case "help":
-      await reply({ response_type: "ephemeral", text: say("help", { unknown: null }) });
+      await reply({
+        response_type: "ephemeral",
+        text: say("help", { unknown: null, keys: [...QUICK_KEYS.keys()] }),
+      });
       return;
     case "history":
       await reply(await showHistory(context, text));
@@ -42,6 +45,9 @@ export async function endpointAdvice(args: CommandArgs): Promise<void> {
       await reply(await showDecision(context, text));
       return;
     default:
-      await reply({ response_type: "ephemeral", text: say("help", { unknown: word }) });
+      await reply({
+        response_type: "ephemeral",
+        text: say("help", { unknown: word, keys: [...QUICK_KEYS.keys()] }),
+      });
   }
 }

@@ -1,5 +1,9 @@
 import { parseRequirements } from "../../advice/index.js";
+import { z } from "zod";
+import type { RequirementField } from "../../knowledge/questionnaire-schema.js";
+import { closeMatches } from "../../render/index.js";
 import { readAmount } from "../../vocabulary/index.js";
+import { innerSchema } from "../blocks/questionnaire.js";
 import type { CommandArgs } from "../context.js";
 import { recordAnswer } from "../deliver-answer.js";
 import { describeFieldErrors } from "../field-errors.js";
@@ -19,7 +23,7 @@ export async function quickAnswer(args: CommandArgs, reply: PrivateReply, text: 
     await ack();
     await reply({
       response_type: "ephemeral",
-      text: say("quick-unknown-keys", { unknown: parsed.unknown, keys: QUICK_KEYS }),
+      text: say("quick-unknown-keys", { unknown: parsed.unknown, keys: [...QUICK_KEYS.keys()] }),
     });
     return;
   }
@@ -49,7 +53,9 @@ export async function quickAnswer(args: CommandArgs, reply: PrivateReply, text: 
   await deliverAfterAck(args, atAck, user, (message) => reply({ response_type: "ephemeral", text: message }));
 }
 
-type Read = { value: unknown } | { problem: "yes-no" | "cross-same" | "number" | "budget" };
+type Problem = "yes-no" | "cross-same" | "number" | "budget" | "choice";
+/** A value read, or what is wrong with it (for a choice: the values allowed, and the one not among them). */
+type Read = { value: unknown } | { problem: Problem; allowed?: string[]; given?: string };
 type Convert = (value: string) => Read;
 
 const yesNo: Convert = (value) => {
@@ -65,6 +71,21 @@ const number: Convert = (value) => {
   return parsed === undefined ? { problem: "number" } : { value: parsed };
 };
 const text: Convert = (value) => ({ value });
+const choice =
+  (allowed: readonly string[]): Convert =>
+  (value) =>
+    allowed.includes(value.toLowerCase())
+      ? { value: value.toLowerCase() }
+      : { problem: "choice", allowed: [...allowed] };
+const list =
+  (allowed: readonly string[]): Convert =>
+  (value) => {
+    const values = value.toLowerCase().split(",").filter(Boolean);
+    const wrong = values.find((one) => !allowed.includes(one));
+    return wrong === undefined
+      ? { value: values }
+      : { problem: "choice", allowed: [...allowed], given: wrong };
+  };
 
 const YES_NO: Record<string, boolean> = {
   yes: true,
@@ -80,38 +101,62 @@ const YES_NO: Record<string, boolean> = {
 };
 const CROSS_SAME: Record<string, boolean> = { cross: true, same: false };
 
-// quick key → Requirements field and how its value is read.
-const QUICK_FIELDS: Record<string, { field: string; convert: Convert }> = {
-  cloud: { field: "cloud", convert: text },
-  target: { field: "target", convert: text },
-  service: { field: "service", convert: text },
-  onprem: { field: "onPremisesAccess", convert: yesNo },
+/**
+ * The quick key of every Requirements field (a new field without one does not compile), and how its value
+ * is read where the field's schema alone does not say (readerFor).
+ */
+const QUICK_FIELDS: Record<RequirementField, { key: string; convert?: Convert }> = {
+  cloud: { key: "cloud" },
+  target: { key: "target" },
+  service: { key: "service" },
+  tier: { key: "tier" },
+  onPremisesAccess: { key: "onprem" },
+  onPremisesDnsResolution: { key: "onpremdns" },
   // "public=off" reads as "the public endpoint must be off".
-  public: { field: "disablePublicAccess", convert: (value) => negate(yesNo(value)) },
-  exfil: { field: "exfiltrationProtection", convert: yesNo },
-  dns: { field: "dns", convert: text },
-  region: { field: "crossRegion", convert: crossSame },
-  tenant: { field: "crossTenant", convert: crossSame },
-  overlap: { field: "overlappingAddressSpaces", convert: yesNo },
-  transitive: { field: "transitiveRouting", convert: yesNo },
-  budget: {
-    field: "monthlyBudgetUsd",
+  disablePublicAccess: { key: "public", convert: (value) => negate(yesNo(value)) },
+  exfiltrationProtection: { key: "exfil" },
+  dns: { key: "dns" },
+  appTrafficDirection: { key: "direction" },
+  firewallInspection: { key: "firewall" },
+  clientsInOtherNetworks: { key: "othernetworks" },
+  crossRegion: { key: "region", convert: crossSame },
+  crossTenant: { key: "tenant", convert: crossSame },
+  overlappingAddressSpaces: { key: "overlap" },
+  transitiveRouting: { key: "transitive" },
+  monthlyBudgetUsd: {
+    key: "budget",
     convert: (value) => {
       if (value.toLowerCase() === "none") return { value: null };
       const read = number(value);
       return "problem" in read ? { problem: "budget" } : read;
     },
   },
-  gb: { field: "dataGbPerMonth", convert: number },
-  endpoints: { field: "endpointCount", convert: number },
-  protocols: {
-    field: "protocols",
-    convert: (value) => ({ value: value.toLowerCase().split(",").filter(Boolean) }),
-  },
-  title: { field: "title", convert: text },
+  dataGbPerMonth: { key: "gb" },
+  dataGbInboundPerMonth: { key: "gbin" },
+  dataGbOutboundPerMonth: { key: "gbout" },
+  endpointCount: { key: "endpoints" },
+  protocols: { key: "protocols" },
+  title: { key: "title" },
 };
-const QUICK_KEYS = Object.keys(QUICK_FIELDS);
-const KEY_OF_FIELD = new Map(Object.entries(QUICK_FIELDS).map(([key, { field }]) => [field, key]));
+
+/** quick key → its Requirements field and reader, in the order help lists them. */
+export const QUICK_KEYS: ReadonlyMap<string, { field: RequirementField; convert: Convert }> = new Map(
+  (Object.entries(QUICK_FIELDS) as [RequirementField, { key: string; convert?: Convert }][]).map(
+    ([field, { key, convert }]) => [key, { field, convert: convert ?? readerFor(field) }],
+  ),
+);
+const KEY_OF_FIELD = new Map([...QUICK_KEYS].map(([key, { field }]) => [field as string, key]));
+
+/** The reader a field's schema implies: yes/no, a number, one of its values, a list of them, or text. */
+function readerFor(field: RequirementField): Convert {
+  const schema = innerSchema(field);
+  if (schema instanceof z.ZodBoolean) return yesNo;
+  if (schema instanceof z.ZodNumber) return number;
+  if (schema instanceof z.ZodEnum) return choice(schema.options as string[]);
+  if (schema instanceof z.ZodArray && schema.element instanceof z.ZodEnum)
+    return list(schema.element.options as string[]);
+  return text;
+}
 
 interface QuickError {
   key: string;
@@ -132,7 +177,7 @@ function parseQuickArgs(args: string): QuickParse {
       errors.push({ key: stray, field: stray, message: say("quick-not-a-pair") });
       continue;
     }
-    const spec = QUICK_FIELDS[key.toLowerCase()];
+    const spec = QUICK_KEYS.get(key.toLowerCase());
     if (spec === undefined) {
       unknown.push(key);
       continue;
@@ -143,7 +188,12 @@ function parseQuickArgs(args: string): QuickParse {
       errors.push({
         key,
         field: spec.field,
-        message: say("quick-bad-value", { problem: read.problem, value }),
+        message: say("quick-bad-value", {
+          problem: read.problem,
+          value,
+          allowed: read.allowed ?? [],
+          close: closeMatches(read.given ?? value.toLowerCase(), read.allowed ?? []),
+        }),
       });
     else input[spec.field] = read.value;
   }
