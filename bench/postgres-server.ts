@@ -1,5 +1,5 @@
 import { execFileSync, spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir, userInfo } from "node:os";
 import { join } from "node:path";
@@ -9,6 +9,8 @@ import pg from "pg";
 export interface PostgresServer {
   /** A database on it (the tests open each store in a schema of its own: test/store/engines.ts). */
   url: string;
+  /** The server's main process (the bench counts the CPU time of it and its backends). */
+  pid(): number;
   stop(): Promise<void>;
 }
 
@@ -62,6 +64,7 @@ export async function startPostgres(options: { durable?: boolean } = {}): Promis
   }
   return {
     url: `postgres://postgres:postgres@127.0.0.1:${port}/endpoint_advice_test`,
+    pid: () => Number(readFileSync(join(dataDir, "postmaster.pid"), "utf8").split("\n")[0]),
     async stop() {
       try {
         await server.stop();

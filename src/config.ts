@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import { z } from "zod";
 import { tokenKeyProblem } from "./store/token-cipher.js";
+import { failure, type Result } from "./vocabulary/index.js";
 
 /** How the app receives Slack's requests: signed HTTP posts, or a Socket Mode WebSocket. */
 export type Transport =
@@ -33,7 +34,14 @@ export interface Config {
   logLevel: LogLevelName;
 }
 
-export type ConfigResult = { ok: true; value: Config } | { ok: false; message: string };
+/** A whole number from 0 to `max`, `default` when unset or empty; any other text fails with `error`. */
+function wholeNumber(limits: { default: number; max: number; error: string }) {
+  const { error } = limits;
+  return z.preprocess(
+    (value) => (value === "" || value === undefined ? limits.default : value),
+    z.coerce.number({ error }).int(error).min(0, error).max(limits.max, error),
+  );
+}
 
 const optional = <T extends z.ZodType<string>>(schema: T) =>
   z.preprocess((value) => (value === "" ? undefined : value), schema.optional());
@@ -42,14 +50,7 @@ const EnvSchema = z.object({
   SLACK_BOT_TOKEN: optional(z.string().regex(/^xoxb-\S+$/, "must be a bot token starting with xoxb-")),
   SLACK_SIGNING_SECRET: optional(z.string().regex(/^\S+$/, "must not contain spaces")),
   SLACK_APP_TOKEN: optional(z.string().regex(/^xapp-\S+$/, "must be an app-level token starting with xapp-")),
-  PORT: z.preprocess(
-    (value) => (value === "" || value === undefined ? "3000" : value),
-    z.coerce
-      .number({ error: "must be a port number (0-65535)" })
-      .int("must be a port number (0-65535)")
-      .min(0, "must be a port number (0-65535)")
-      .max(65535, "must be a port number (0-65535)"),
-  ),
+  PORT: wholeNumber({ default: 3000, max: 65535, error: "must be a port number (0-65535)" }),
   SLACK_API_URL: optional(z.url({ error: "must be a URL such as https://slack.com/api/" })),
   DATABASE_PATH: optional(z.string()),
   DATABASE_URL: optional(
@@ -72,35 +73,34 @@ const EnvSchema = z.object({
       error: (issue) => tokenKeyProblem(String(issue.input)),
     }),
   ),
-  RETENTION_DAYS_AFTER_UNINSTALL: optional(
-    z.string().regex(/^\d{1,5}$/, "must be a whole number of days (0 deletes at once)"),
-  ).transform((value) => Number(value ?? "30")),
+  RETENTION_DAYS_AFTER_UNINSTALL: wholeNumber({
+    default: 30,
+    max: 99_999,
+    error: "must be a whole number of days (0 deletes at once)",
+  }),
 });
 
 const OAUTH_TRIO = ["SLACK_CLIENT_ID", "SLACK_CLIENT_SECRET", "SLACK_STATE_SECRET"] as const;
 
 /**
- * Reads the settings from `env`. Returns one message naming the first missing or malformed variable,
- * so the process can stop with a single clear line instead of a stack trace.
+ * Reads the settings from `env`. Fails with one error, on the first missing or malformed variable, whose
+ * message names it: the process can stop with a single clear line instead of a stack trace.
  */
-export function loadConfig(env: NodeJS.ProcessEnv): ConfigResult {
+export function loadConfig(env: NodeJS.ProcessEnv): Result<Config> {
   const parsed = EnvSchema.safeParse(env);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    return {
-      ok: false,
-      message: `${String(issue?.path[0] ?? "environment")} ${issue?.message ?? "is invalid"}`,
-    };
+    const variable = String(issue?.path[0] ?? "environment");
+    return failure(variable, `${variable} ${issue?.message ?? "is invalid"}`);
   }
   const e = parsed.data;
   const workspaces = workspaceSettings(e);
   if (!workspaces.ok) return workspaces;
   if (e.SLACK_APP_TOKEN === undefined && e.SLACK_SIGNING_SECRET === undefined) {
-    return {
-      ok: false,
-      message:
-        "SLACK_SIGNING_SECRET is missing: HTTP mode needs the app's signing secret (or set SLACK_APP_TOKEN for Socket Mode)",
-    };
+    return failure(
+      "SLACK_SIGNING_SECRET",
+      "SLACK_SIGNING_SECRET is missing: HTTP mode needs the app's signing secret (or set SLACK_APP_TOKEN for Socket Mode)",
+    );
   }
   const transport: Transport =
     e.SLACK_APP_TOKEN !== undefined
@@ -122,14 +122,12 @@ export function loadConfig(env: NodeJS.ProcessEnv): ConfigResult {
 type Env = z.output<typeof EnvSchema>;
 
 /** One workspace's bot token, or OAuth installs by many: the variables of one, never a mix. */
-function workspaceSettings(
-  e: Env,
-): { ok: true; value: Pick<Config, "botToken" | "oauth"> } | { ok: false; message: string } {
-  const fail = (message: string) => ({ ok: false as const, message });
+function workspaceSettings(e: Env): Result<Pick<Config, "botToken" | "oauth">> {
   const given = OAUTH_TRIO.filter((name) => e[name] !== undefined);
   if (given.length === 0) {
     if (e.SLACK_BOT_TOKEN === undefined) {
-      return fail(
+      return failure(
+        "SLACK_BOT_TOKEN",
         "SLACK_BOT_TOKEN is missing: set it to the app's bot token (xoxb-…), or set SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET for OAuth installs",
       );
     }
@@ -137,22 +135,26 @@ function workspaceSettings(
   }
   const missing = OAUTH_TRIO.filter((name) => e[name] === undefined);
   if (missing.length > 0) {
-    return fail(
+    return failure(
+      missing[0]!,
       `${missing.join(" and ")} ${missing.length === 1 ? "is" : "are"} missing: OAuth installs need SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET together`,
     );
   }
   if (e.SLACK_BOT_TOKEN !== undefined) {
-    return fail(
+    return failure(
+      "SLACK_BOT_TOKEN",
       "SLACK_BOT_TOKEN must not be set with OAuth installs (SLACK_CLIENT_ID …): each workspace's token comes from its installation",
     );
   }
   if (e.SLACK_APP_TOKEN !== undefined) {
-    return fail(
+    return failure(
+      "SLACK_APP_TOKEN",
       "SLACK_APP_TOKEN must not be set with OAuth installs: Socket Mode is for a single workspace, installs by many are served over HTTP",
     );
   }
   if (e.TOKEN_ENCRYPTION_KEY === undefined) {
-    return fail(
+    return failure(
+      "TOKEN_ENCRYPTION_KEY",
       "TOKEN_ENCRYPTION_KEY is missing: OAuth installs store each workspace's tokens encrypted with it (generate one with openssl rand -base64 32)",
     );
   }

@@ -3,13 +3,14 @@ import { loadKnowledge } from "./knowledge/index.js";
 import { keepServingOnUnhandledRejection } from "./safety-net.js";
 import { createSlackApp } from "./slack/app.js";
 import { openStore } from "./store/index.js";
+import { failureText } from "./vocabulary/index.js";
 
 /** Wiring: config → store → knowledge → Slack app → start; a clean stop on SIGTERM/SIGINT. */
 async function main(): Promise<void> {
   loadDotEnv();
   const config = loadConfig(process.env);
   if (!config.ok) {
-    console.error(`endpoint-advice: ${config.message}`);
+    console.error(`endpoint-advice: ${failureText(config.errors)}`);
     process.exit(1);
   }
   const store = await openStore(config.value.databaseUrl ?? config.value.databasePath);

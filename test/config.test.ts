@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { FieldError } from "../src/vocabulary/index.js";
 import { loadConfig } from "../src/config.js";
 
 const base = { SLACK_BOT_TOKEN: "xoxb-1-2-abc", SLACK_SIGNING_SECRET: "secret" };
@@ -44,8 +45,11 @@ describe("loadConfig", () => {
     const config = loadConfig(env);
     expect(config.ok).toBe(false);
     if (!config.ok) {
-      expect(config.message).toMatch(message);
-      expect(config.message).not.toContain("\n");
+      expect(config.errors).toHaveLength(1);
+      const [{ field, message: text }] = config.errors as [FieldError];
+      expect(text).toMatch(message);
+      expect(text.startsWith(field)).toBe(true);
+      expect(text).not.toContain("\n");
     }
   });
 
@@ -126,8 +130,11 @@ describe("loadConfig", () => {
       const config = loadConfig(env);
       expect(config.ok).toBe(false);
       if (!config.ok) {
-        expect(config.message).toMatch(message);
-        expect(config.message).not.toContain("\n");
+        expect(config.errors).toHaveLength(1);
+        const [{ field, message: text }] = config.errors as [FieldError];
+        expect(text).toMatch(message);
+        expect(text.startsWith(field)).toBe(true);
+        expect(text).not.toContain("\n");
       }
     });
   });

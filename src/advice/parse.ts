@@ -1,15 +1,6 @@
 import type { z } from "zod";
 import type { Knowledge } from "../knowledge/index.js";
-import { type Requirements, RequirementsSchema } from "../vocabulary/index.js";
-
-export interface FieldError {
-  field: string;
-  message: string;
-  /** The value given and the values the field accepts here: what a "did you mean" hint is drawn from. */
-  accepted?: { given: string; values: string[] };
-}
-
-export type Result<T> = { ok: true; value: T } | { ok: false; errors: FieldError[] };
+import { type FieldError, type Requirements, RequirementsSchema, type Result } from "../vocabulary/index.js";
 
 /**
  * Requirements from any surface (JSON file, modal, quick command) → validated Requirements, or one message

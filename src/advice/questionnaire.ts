@@ -26,6 +26,11 @@ export interface Question {
   choices: Choice[];
   /** The value Requirements takes when the question is not answered (null: none). */
   default: unknown;
+  /**
+   * Its answer changes which questions, or which choices, its own step shows: a form that shows the whole
+   * step at once must redraw the step when it changes.
+   */
+  shapesStep: boolean;
 }
 
 export interface Choice {
@@ -44,6 +49,7 @@ export type Answers = Partial<RequirementsInput>;
  */
 export function questionsFor(step: Step, answers: Answers, knowledge: QuestionnaireKnowledge): Question[] {
   const known: Record<string, unknown> = { ...DEFAULTS, ...answers };
+  const shaping = fieldsShapingStep(step, known, knowledge);
   return knowledge.questionnaire.questions
     .filter(
       (q) => q.step === step && askConditions(q.askWhen).some(({ condition }) => isMet(condition, known)),
@@ -55,9 +61,44 @@ export function questionsFor(step: Step, answers: Answers, knowledge: Questionna
       label: q.label,
       hint: q.hint,
       optional: q.optional,
-      choices: q.choicesFrom === "catalog" ? serviceChoices(known.cloud, knowledge) : q.choices,
+      choices: q.choicesFrom === "catalog" ? serviceChoices(known[SERVICES_DEPEND_ON], knowledge) : q.choices,
       default: DEFAULTS[q.field] ?? null,
+      shapesStep: shaping.has(q.field),
     }));
+}
+
+/**
+ * The next question to ask one at a time, as the command line does: the first of the step that matters
+ * given the answers so far and has no answer yet; undefined when the step is done.
+ */
+export function nextQuestion(
+  step: Step,
+  answers: Answers,
+  knowledge: QuestionnaireKnowledge,
+): Question | undefined {
+  return questionsFor(step, answers, knowledge).find((q) => !(q.field in answers));
+}
+
+/**
+ * The fields of a step whose answers may still change what else the step shows, read from the
+ * questionnaire's conditions: a field named by a condition of a question in the same step whose other
+ * parts the answers so far meet (on Azure, on-premises reach brings no DNS question: it shapes nothing
+ * there), and the cloud where the step lists the catalog's services (they are the chosen cloud's).
+ */
+function fieldsShapingStep(
+  step: Step,
+  known: Record<string, unknown>,
+  knowledge: QuestionnaireKnowledge,
+): Set<string> {
+  const questions = knowledge.questionnaire.questions.filter((q) => q.step === step);
+  const asked = new Set<string>(questions.map((q) => q.field));
+  const named = questions.flatMap((q) => [
+    ...askConditions(q.askWhen).flatMap(({ condition }) =>
+      Object.keys(condition).filter((field) => isMet(condition, { ...known, [field]: undefined })),
+    ),
+    ...(q.choicesFrom === "catalog" ? [SERVICES_DEPEND_ON] : []),
+  ]);
+  return new Set(named.filter((field) => asked.has(field)));
 }
 
 /** One answer of a decision as the questionnaire words it, for a record's context. */
@@ -102,6 +143,9 @@ function isMet(condition: AskCondition, known: Record<string, unknown>): boolean
     return value === undefined || allowed.includes(value as string | boolean);
   });
 }
+
+/** The answer the catalog's services are listed by (serviceChoices). */
+const SERVICES_DEPEND_ON = "cloud";
 
 function serviceChoices(cloud: unknown, knowledge: QuestionnaireKnowledge): Choice[] {
   return knowledge.offeredServices(cloud as Cloud).map((s) => ({ value: s.id, label: s.name.slice(0, 75) }));

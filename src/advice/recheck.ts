@@ -3,7 +3,8 @@ import type { Source } from "../knowledge/schemas.js";
 import type { KnowledgeVersions, OptionId, Requirements } from "../vocabulary/index.js";
 import type { Advice, CostLine, TraceStep } from "./advice.js";
 import { advise } from "./advise.js";
-import { parseRequirements, type FieldError } from "./parse.js";
+import type { FieldError } from "../vocabulary/index.js";
+import { parseRequirements } from "./parse.js";
 
 /** What re-checking needs of a stored decision (a stored Decision has all of it). */
 export interface StoredAdvice {

@@ -1,7 +1,7 @@
 import { styleText } from "node:util";
 import { checkbox, confirm, input, select } from "@inquirer/prompts";
 import {
-  questionsFor,
+  nextQuestion,
   STEPS,
   type Answers,
   type Question,
@@ -23,7 +23,7 @@ export async function askQuestions(
   for (const step of STEPS) {
     output.write(`${styleText("bold", say("step", { step }))}\n`);
     for (;;) {
-      const next = questionsFor(step, answers, knowledge).find((q) => !(q.field in answers));
+      const next = nextQuestion(step, answers, knowledge);
       if (next === undefined) break;
       output.write(`${styleText("dim", next.hint)}\n`);
       answers[next.field] = await ask(next, { output });

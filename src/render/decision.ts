@@ -1,5 +1,6 @@
 import { answeredQuestions, type QuestionnaireKnowledge } from "../advice/questionnaire.js";
 import type { RecheckReport } from "../advice/recheck.js";
+import type { Knowledge } from "../knowledge/index.js";
 import type { Decision, DecisionPage, StatusChange } from "../store/types.js";
 import { renderAdvice } from "./advice.js";
 import { renderTemplate } from "./environment.js";
@@ -30,9 +31,18 @@ export function renderDecision(
   );
 }
 
-/** One page of a history listing; the text form says how to get the next page. */
-export function renderDecisionList(page: DecisionPage, format: DecisionListFormat): string {
-  const decisions = page.items.map(listRow);
+/**
+ * One page of a history listing; the text form says how to get the next page. People read names (text,
+ * Markdown); CSV keeps the ids, for scripts and spreadsheets that filter on them.
+ */
+export function renderDecisionList(
+  page: DecisionPage,
+  format: DecisionListFormat,
+  knowledge: NamingKnowledge,
+): string {
+  const decisions = page.items.map((decision) =>
+    format === "csv" ? listRow(decision) : { ...listRow(decision), ...decisionNames(decision, knowledge) },
+  );
   const template = LIST_TEMPLATES[format];
   return renderTemplate(template, { decisions, nextCursor: page.nextCursor, header: true }, format);
 }
@@ -106,7 +116,22 @@ function decisionContext(
 }
 
 /** The columns of a listing: the record without the bulky advice, requirements and rendered answer. */
-function listRow(decision: Decision): object {
+/** What naming a decision's option and service needs of the knowledge. */
+export type NamingKnowledge = Pick<Knowledge, "options" | "findService">;
+
+/** A decision's option and service as people read them ("Azure Private Endpoint", "Azure Blob Storage"). */
+export function decisionNames(
+  decision: Pick<Decision, "option" | "service">,
+  knowledge: NamingKnowledge,
+): { option: string; service: string | null } {
+  const service = decision.service === null ? undefined : knowledge.findService(decision.service);
+  return {
+    option: knowledge.options.options[decision.option]?.title ?? decision.option,
+    service: decision.service === null ? null : (service?.name ?? decision.service),
+  };
+}
+
+function listRow(decision: Decision) {
   const { id, workspace, createdAt, author, channel, title, status, option, service, monthlyCostUsd } =
     decision;
   const { supersededBy, supersedes, versions, notes } = decision;

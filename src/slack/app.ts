@@ -76,10 +76,10 @@ export function createSlackApp(config: Config, services: Services, options: Slac
       inFlight.delete(work);
     }
   });
-  // Installs' own middleware and events (app_uninstalled, tokens_revoked) come before every other listener.
+  // Installs' own middleware comes before every other.
   installs?.register(app);
   app.use(provideContext(services));
-  registerRoutes(app);
+  registerRoutes(app, installs === undefined ? "token" : "oauth");
   app.error((error) => {
     app.logger.error("Unhandled error in a Slack listener", error);
     return Promise.resolve();

@@ -13,6 +13,7 @@ import type {
   SlackViewMiddlewareArgs,
 } from "@slack/bolt";
 import type { Services } from "../decisions/index.js";
+import type { Uninstalls } from "./oauth/uninstall.js";
 
 /**
  * Whose history a request reads and writes: the team Bolt resolved for it, or on an org-wide install with
@@ -24,6 +25,8 @@ export type WorkspaceKey = string & { readonly __brand: "WorkspaceKey" };
 export interface AppContext {
   services: Services;
   workspace: WorkspaceKey;
+  /** With OAuth installs only (oauth/index.ts puts it there): what an uninstall or a revoked token does. */
+  uninstalls?: Uninstalls;
   [key: string]: unknown;
 }
 

@@ -1,4 +1,5 @@
 import type { ViewStateValue } from "@slack/bolt";
+import type { ModalView } from "@slack/types";
 import { z } from "zod";
 import { questionsFor } from "../advice/questionnaire.js";
 import type { Answers, Question } from "../advice/questionnaire.js";
@@ -79,7 +80,61 @@ export function decodeContext(text: string): QuestionnaireContext | null {
   return { ...rest, answers: parsed.answers, ...(basedOn !== undefined && { basedOn }) };
 }
 
-export interface ReadAnswers {
+/** One step's form read back: its answers, the questions they make matter, and whether the form shows them. */
+export interface ReadStep {
+  /** The questionnaire with the form's answers added. */
+  questionnaire: QuestionnaireContext;
+  /** The questions that matter given those answers. */
+  questions: Question[];
+  /** block_id → message, ready for `response_action: errors`. */
+  errors: Record<string, string>;
+  /** The step as it should look now: the questions that matter, the answers given as initial values. */
+  form: ModalView;
+  /** The form shown differs from `form`: a question that now matters is missing, or one shown no longer counts. */
+  outdated: boolean;
+}
+
+type ShownView = { state: { values: StateValues }; blocks: unknown[] };
+
+/** Reads a step's form (a dispatched action's or a submission's view) against its questionnaire. */
+export function readStep(
+  step: Step,
+  view: ShownView,
+  questionnaire: QuestionnaireContext,
+  knowledge: Knowledge,
+): ReadStep {
+  // Which questions count depends on the answers read (the cloud picks the services, on-premises reach
+  // brings the DNS question): read again until they agree. A condition looks only at earlier questions
+  // (the questionnaire's schema checks it), so each round settles at least one more question.
+  let questions = questionsFor(step, questionnaire.answers, knowledge);
+  for (;;) {
+    const { answers, errors } = readAnswers(view.state.values, questions);
+    const read = { ...questionnaire, answers: { ...questionnaire.answers, ...answers } };
+    const next = questionsFor(step, read.answers, knowledge);
+    if (outline(questionBlocks(next)) === outline(questionBlocks(questions))) {
+      const form = questionnaireStep(step, read, knowledge);
+      const outdated = outline(view.blocks) !== outline(form.blocks);
+      return { questionnaire: read, questions, errors, form, outdated };
+    }
+    questions = next;
+  }
+}
+
+function questionBlocks(questions: Question[]) {
+  return questions.map((q) => ({ block_id: q.field, element: { options: q.choices } }));
+}
+
+/** What a form asks, as Slack echoes it back: each block's id and its element's choices. */
+function outline(blocks: unknown[]): string {
+  return JSON.stringify(
+    (blocks as { block_id?: string; element?: { options?: { value: string }[] } }[]).map((block) => [
+      block.block_id,
+      block.element?.options?.map((choice) => choice.value),
+    ]),
+  );
+}
+
+interface ReadAnswers {
   answers: Answers;
   /** block_id → message, ready for `response_action: errors`. */
   errors: Record<string, string>;
@@ -88,7 +143,7 @@ export interface ReadAnswers {
 type StateValues = Record<string, Record<string, ViewStateValue>>;
 
 /** Turns the modal's state into answers for the asked questions, with a message for each unusable value. */
-export function readAnswers(values: StateValues, questions: Question[]): ReadAnswers {
+function readAnswers(values: StateValues, questions: Question[]): ReadAnswers {
   const answers: Record<string, unknown> = {};
   const errors: Record<string, string> = {};
   for (const question of questions) {

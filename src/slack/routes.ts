@@ -5,6 +5,7 @@ import { nextHistoryPage } from "./actions/history-page.js";
 import { refreshQuestionnaire } from "./actions/refresh-questionnaire.js";
 import { rerunDecision } from "./actions/rerun.js";
 import { showDetails } from "./actions/show-details.js";
+import { STEPS } from "../advice/questionnaire.js";
 import { ANSWER_ACTIONS } from "./blocks/answer.js";
 import { HOME_ACTIONS } from "./blocks/home.js";
 import { QUESTIONNAIRE_CALLBACKS } from "./blocks/questionnaire.js";
@@ -12,6 +13,8 @@ import { HISTORY_NEXT_ACTION } from "./commands/history.js";
 import { endpointAdvice } from "./commands/endpoint-advice.js";
 import type { AppContext } from "./context.js";
 import { appHomeOpened } from "./events/app-home-opened.js";
+import { appUninstalled } from "./events/app-uninstalled.js";
+import { tokensRevoked } from "./events/tokens-revoked.js";
 import { filterHome } from "./home/filter-home.js";
 import { newQuestionnaire } from "./home/new-questionnaire.js";
 import { adviceFromMessage } from "./shortcuts/advice-from-message.js";
@@ -23,12 +26,24 @@ import { submitStepTwo } from "./views/submit-step-two.js";
 /** What routes are registered on: the Bolt app, or anything that records the registrations (the manifest test). */
 export type Router = Pick<App<AppContext>, "command" | "action" | "view" | "shortcut" | "event">;
 
-/** The one table of every command, action, view, shortcut and event this app answers. */
-export function registerRoutes(router: Router): void {
+/** How the app is installed: by one workspace's bot token, or by OAuth in many (manifest.oauth.yml). */
+export type InstalledBy = "token" | "oauth";
+
+/**
+ * The one table of every command, action, view, shortcut and event this app answers. Entries needed only
+ * when the app is installed by OAuth are registered only then, so a single workspace listens for no more
+ * than manifest.yml subscribes to.
+ */
+export function registerRoutes(router: Router, installedBy: InstalledBy): void {
   router.command("/endpoint-advice", endpointAdvice);
 
-  // Every step-1 choice dispatches an action (blocks/questionnaire.ts): one listener for the whole view.
-  router.action({ type: "block_actions", callback_id: QUESTIONNAIRE_CALLBACKS[1] }, refreshQuestionnaire);
+  // The answers that shape their step dispatch an action (blocks/questionnaire.ts): one listener for each
+  // step's whole view, so every action in it is acked.
+  for (const step of STEPS)
+    router.action(
+      { type: "block_actions", callback_id: QUESTIONNAIRE_CALLBACKS[step] },
+      refreshQuestionnaire,
+    );
   router.view(QUESTIONNAIRE_CALLBACKS[1], submitStepOne);
   router.view(QUESTIONNAIRE_CALLBACKS[2], submitStepTwo);
   router.view({ callback_id: QUESTIONNAIRE_CALLBACKS[1], type: "view_closed" }, questionnaireClosed);
@@ -48,4 +63,9 @@ export function registerRoutes(router: Router): void {
   router.shortcut({ type: "message_action", callback_id: "endpoint_advice_from_message" }, adviceFromMessage);
 
   router.event("app_home_opened", appHomeOpened);
+  if (installedBy === "oauth") {
+    // An installation's end: its tokens are deleted, its decisions after the retention (oauth/uninstall.ts).
+    router.event("app_uninstalled", appUninstalled);
+    router.event("tokens_revoked", tokensRevoked);
+  }
 }

@@ -6,7 +6,8 @@ import type { Db, Engine } from "./engine.js";
 import { decisionNumber, displayId } from "./ids.js";
 import { installationRecords } from "./installations.js";
 import { statusChangeErrors } from "./lifecycle.js";
-import { deliveryStore, insertDelivery } from "./outbox.js";
+import { deliveryStore, insertDelivery, newDelivery } from "./outbox.js";
+import { insertDecisions, resyncCounters, type DecisionInsert } from "./postgres/save.js";
 import { DECISION_COLUMNS, DECISION_SOURCE, listQuery } from "./search.js";
 import type {
   Decision,
@@ -36,18 +37,12 @@ export function decisionStore(engine: Engine, options: StoreOptions = {}): Decis
   const clock = options.now ?? (() => new Date());
   const now = () => clock().toISOString();
 
+  // SQLite: one writer at a time, so the next number is max(number) + 1, read in the save's transaction.
   const insert = async (db: Db, decision: NewDecision): Promise<SavedDecision> => {
-    await engine.lockWorkspace(db, decision.workspace);
-    const existing = await first<DecisionRow>(
-      db,
-      sql`SELECT ${DECISION_COLUMNS} FROM ${DECISION_SOURCE}
-        WHERE d.workspace = ${decision.workspace} AND d.dedupe_key = ${decision.dedupeKey}`,
-    );
+    const existing = await findByDedupeKey(db, decision.workspace, decision.dedupeKey);
     if (existing !== undefined) return { decision: toDecision(existing), created: false, delivery: null };
     const columns = decisionColumns(decision, now());
-    // A re-run saved as the replacement of another decision, which it supersedes once accepted.
-    const supersedes =
-      decision.supersedes === undefined ? null : (decisionNumber(decision.supersedes) ?? null);
+    const supersedes = supersededNumber(decision);
     const inserted = await first<{ id: number; number: number }>(
       db,
       sql`INSERT INTO decision (workspace, number, dedupe_key, channel, author, created_at, title, requirements,
@@ -61,7 +56,6 @@ export function decisionStore(engine: Engine, options: StoreOptions = {}): Decis
         RETURNING id, number`,
     );
     const { id, number } = inserted as { id: number; number: number };
-    const row: DecisionRow = { ...columns, ...NEW_DECISION_STATE, supersedes_number: supersedes, id, number };
     const delivery =
       decision.delivery === undefined
         ? null
@@ -71,8 +65,66 @@ export function decisionStore(engine: Engine, options: StoreOptions = {}): Decis
             decision.delivery,
             columns.created_at,
           );
-    // Built from what was just written: no read back, no JSON parsing on the hot path.
-    return { decision: recordOf(row, decision.requirements, decision.advice), created: true, delivery };
+    return { decision: savedRecord(decision, columns, { id, number }), created: true, delivery };
+  };
+
+  // PostgreSQL: one statement per save (postgres/save.ts), run again when it lost a race.
+  const savePostgres = async (decision: NewDecision): Promise<SavedDecision> => {
+    const columns = decisionColumns(decision, now());
+    const [inserted] = await retryingRaces(() =>
+      engine.writeStatement((db) => insertDecisions(db, [insertRow(decision, columns)])),
+    );
+    if (inserted === undefined) {
+      const existing = await engine.read((db) => findByDedupeKey(db, decision.workspace, decision.dedupeKey));
+      return { decision: toDecision(existing as DecisionRow), created: false, delivery: null };
+    }
+    const delivery =
+      decision.delivery === undefined || inserted.delivery_id === null
+        ? null
+        : newDelivery(
+            inserted.delivery_id,
+            { number: inserted.number, workspace: decision.workspace },
+            decision.delivery,
+          );
+    return { decision: savedRecord(decision, columns, inserted), created: true, delivery };
+  };
+
+  const saveManyPostgres = (decisions: NewDecision[]): Promise<number> => {
+    // A repeated key within the batch is saved once, as its first occurrence.
+    const firsts = new Map<string, NewDecision>();
+    for (const decision of decisions) {
+      const key = `${decision.workspace}\n${decision.dedupeKey}`;
+      if (!firsts.has(key)) firsts.set(key, decision);
+    }
+    const rows = [...firsts.values()].map((decision) =>
+      insertRow(decision, decisionColumns(decision, now())),
+    );
+    return retryingRaces(() =>
+      engine.write(async (db) => {
+        let created = 0;
+        for (let start = 0; start < rows.length; start += POSTGRES_BATCH)
+          created += (await insertDecisions(db, rows.slice(start, start + POSTGRES_BATCH))).length;
+        return created;
+      }),
+    );
+  };
+
+  /**
+   * Runs a PostgreSQL save again after it lost a race, rolled back whole: another save of the same new
+   * dedupe key committed first (the next attempt finds it), or a decision was numbered without the
+   * workspace's counter (by an instance of an earlier version during an upgrade: the counters are
+   * brought up to date first).
+   */
+  const retryingRaces = async <T>(save: () => Promise<T>): Promise<T> => {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await save();
+      } catch (error) {
+        const constraint = uniqueViolation(error);
+        if (constraint === undefined || attempt === RACE_ATTEMPTS) throw error;
+        if (constraint === NUMBER_CONSTRAINT) await engine.writeStatement(resyncCounters);
+      }
+    }
   };
 
   const changeStatus = async (
@@ -114,9 +166,11 @@ export function decisionStore(engine: Engine, options: StoreOptions = {}): Decis
   };
 
   return {
-    saveDecision: (decision) => engine.write((db) => insert(db, decision)),
+    saveDecision: (decision) =>
+      engine.kind === "postgres" ? savePostgres(decision) : engine.write((db) => insert(db, decision)),
     saveDecisions: (decisions) => {
       const all = [...decisions]; // a retried transaction must see every decision again
+      if (engine.kind === "postgres") return saveManyPostgres(all);
       return engine.write(async (db) => {
         let created = 0;
         for (const decision of all) if ((await insert(db, decision)).created) created += 1;
@@ -198,6 +252,25 @@ async function* allDecisions(engine: Engine, workspace: string | undefined): Asy
 
 const ALL_BATCH = 500;
 
+/** Rows per statement when PostgreSQL saves many: their columns travel as arrays (a few MB). */
+const POSTGRES_BATCH = 500;
+const RACE_ATTEMPTS = 3;
+const NUMBER_CONSTRAINT = "decision_workspace_number_key";
+
+/** The constraint a PostgreSQL unique violation names (SQLSTATE 23505), else undefined. */
+function uniqueViolation(error: unknown): string | undefined {
+  const { code, constraint } = error as { code?: unknown; constraint?: unknown };
+  return code === "23505" && typeof constraint === "string" ? constraint : undefined;
+}
+
+function findByDedupeKey(db: Db, workspace: string, dedupeKey: string): Promise<DecisionRow | undefined> {
+  return first<DecisionRow>(
+    db,
+    sql`SELECT ${DECISION_COLUMNS} FROM ${DECISION_SOURCE}
+      WHERE d.workspace = ${workspace} AND d.dedupe_key = ${dedupeKey}`,
+  );
+}
+
 function find(db: Db, workspace: string, id: string): Promise<DecisionRow | undefined> {
   const number = decisionNumber(id);
   if (number === undefined) return Promise.resolve(undefined);
@@ -274,6 +347,41 @@ function decisionColumns(decision: NewDecision, createdAt: string) {
     monthly_cost_usd: advice.recommendation.monthlyCostUsd,
     rendered: decision.rendered,
   };
+}
+
+type DecisionColumns = ReturnType<typeof decisionColumns>;
+
+/** The number of the decision a re-run replaces, or null. */
+function supersededNumber(decision: NewDecision): number | null {
+  return decision.supersedes === undefined ? null : (decisionNumber(decision.supersedes) ?? null);
+}
+
+function insertRow(decision: NewDecision, columns: DecisionColumns): DecisionInsert {
+  const { delivery } = decision;
+  return {
+    ...columns,
+    supersedes: supersededNumber(decision),
+    delivery_kind: delivery?.kind ?? null,
+    delivery_channel: delivery?.channel ?? null,
+    delivery_user: delivery?.user ?? null,
+    delivery_response_url: delivery?.responseUrl ?? null,
+  };
+}
+
+/** The decision just saved, built from what was written: no read back, no JSON parsing on the hot path. */
+function savedRecord(
+  decision: NewDecision,
+  columns: DecisionColumns,
+  saved: { id: number; number: number },
+): Decision {
+  const row: DecisionRow = {
+    ...columns,
+    ...NEW_DECISION_STATE,
+    supersedes_number: supersededNumber(decision),
+    id: saved.id,
+    number: saved.number,
+  };
+  return recordOf(row, decision.requirements, decision.advice);
 }
 
 /** What every new decision starts with. */

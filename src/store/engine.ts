@@ -24,10 +24,10 @@ export interface Engine {
    */
   write<T>(work: (db: Db) => Promise<T>): Promise<T>;
   /**
-   * Serializes the writers of one workspace until the transaction ends, so per-workspace numbers and
-   * dedupe keys are read and written by one at a time. SQLite has one writer at a time already.
+   * Runs `work`, which writes with one statement only, as a transaction: on PostgreSQL the statement's
+   * own (no BEGIN and COMMIT round trips); on SQLite as `write` does.
    */
-  lockWorkspace(db: Db, workspace: string): Promise<void>;
+  writeStatement<T>(work: (db: Db) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 

@@ -26,6 +26,12 @@ export interface FoundInstallation extends Omit<InstallationRecord, "user" | "wo
   user: { userId: string; secrets: string } | undefined;
 }
 
+/** Who an installation belongs to: what Bolt's installation query names. */
+export type InstallationOwner = Pick<
+  InstallationRecord,
+  "key" | "enterpriseId" | "teamId" | "isEnterpriseInstall"
+>;
+
 /** The deletion an uninstall scheduled for an installation's decisions. */
 export interface PendingPurge {
   key: string;
@@ -57,6 +63,16 @@ export interface InstallationRecords {
   saveInstallation(installation: InstallationRecord, at: Date): Promise<void>;
   /** The installation under `key` with `userId`'s part (the installer's when no user is given). */
   findInstallation(key: string, userId?: string): Promise<FoundInstallation | undefined>;
+  /**
+   * Runs `rewrite` on the installation's stored secrets with its row locked (PostgreSQL: FOR UPDATE; SQLite:
+   * the write lock), and stores what it returns (nothing when it returns undefined). Callers on every
+   * instance take turns, each seeing what the one before stored: a token refresh, which spends its refresh
+   * token, is made by one of them. Resolves with the secrets stored at the end; undefined when not installed.
+   */
+  rewriteInstallation(
+    key: string,
+    rewrite: (secrets: string) => Promise<string | undefined>,
+  ): Promise<string | undefined>;
   /** Deletes one user's part, or with no user the whole installation; the decisions stay. */
   deleteInstallation(key: string, userId?: string): Promise<void>;
   /** Deletes these users' tokens (tokens_revoked for user tokens); returns how many were stored. */
@@ -66,6 +82,11 @@ export interface InstallationRecords {
    * its workspaces' decisions for deletion. "kept" when a newer installation made the request stale.
    */
   recordUninstall(request: UninstallRequest): Promise<"deleted" | "kept">;
+  /**
+   * The installation that acts for history `workspace`: the team's own install, else the org-wide install
+   * through which requests of that team (or of the enterprise itself) arrived.
+   */
+  installationFor(workspace: string): Promise<InstallationOwner | undefined>;
   /** Notes that requests through installation `key` act for history `workspace` (org-wide installs). */
   rememberWorkspace(key: string, workspace: string): Promise<void>;
   pendingPurges(): Promise<PendingPurge[]>;
@@ -127,6 +148,17 @@ export function installationRecords(engine: Engine): InstallationRecords {
           user: user && { userId: user.user_id, secrets: user.secrets },
         };
       }),
+    rewriteInstallation: (key, rewrite) =>
+      engine.write(async (db) => {
+        const { rows } = await sql<{ secrets: string }>`SELECT secrets FROM installation
+          WHERE key = ${key} ${forUpdate}`.execute(db);
+        const current = rows[0]?.secrets;
+        if (current === undefined) return undefined;
+        const next = await rewrite(current);
+        if (next === undefined) return current;
+        await sql`UPDATE installation SET secrets = ${next} WHERE key = ${key}`.execute(db);
+        return next;
+      }),
     deleteInstallation: async (key, userId) => {
       await engine.write(async (db) => {
         if (userId === undefined) await deleteInstallation(db, key);
@@ -147,6 +179,25 @@ export function installationRecords(engine: Engine): InstallationRecords {
           ON CONFLICT (key) DO UPDATE SET uninstalled_at = excluded.uninstalled_at,
             purge_after = ${earlier}(uninstall.purge_after, excluded.purge_after)`.execute(db);
         return "deleted" as const;
+      }),
+    installationFor: (workspace) =>
+      engine.read(async (db) => {
+        // A workspace install is noted as covering its own team when stored, an org-wide one as covering
+        // each team whose requests it served; the team's own install comes first.
+        const { rows } = await sql<Omit<InstallationRow, "installer_user_id" | "installed_at" | "secrets">>`
+          SELECT i.key, i.enterprise_id, i.team_id, i.is_enterprise_install
+          FROM installation_workspace w JOIN installation i ON i.key = w.key
+          WHERE w.workspace = ${workspace}
+          ORDER BY i.is_enterprise_install, i.key LIMIT 1`.execute(db);
+        const row = rows[0];
+        return (
+          row && {
+            key: row.key,
+            enterpriseId: row.enterprise_id,
+            teamId: row.team_id,
+            isEnterpriseInstall: Number(row.is_enterprise_install) === 1,
+          }
+        );
       }),
     rememberWorkspace: (key, workspace) => engine.write((db) => rememberWorkspace(db, key, workspace)),
     pendingPurges: () =>

@@ -21,9 +21,18 @@ export async function insertDelivery(
     VALUES (${decision.id}, ${decision.workspace}, ${decision.number}, ${target.kind}, ${target.channel},
       ${target.user}, ${target.responseUrl}, ${at}, ${at})
     RETURNING id`.execute(db);
+  return newDelivery((rows[0] as { id: number }).id, decision, target);
+}
+
+/** The delivery just recorded as `id` for a new decision, as the store reports it. */
+export function newDelivery(
+  id: number,
+  decision: { number: number; workspace: string },
+  target: DeliveryTarget,
+): Delivery {
   return {
     ...target,
-    id: (rows[0] as { id: number }).id,
+    id,
     workspace: decision.workspace,
     decisionId: displayId(decision.number),
     status: "pending",

@@ -1,7 +1,7 @@
 import type Database from "better-sqlite3";
 import { Kysely, SqliteDialect, type SqliteDatabase, type SqliteStatement } from "kysely";
 import { retryWhileBusy } from "./busy.js";
-import { inTransaction, type Engine, type Tables } from "./engine.js";
+import { inTransaction, type Db, type Engine, type Tables } from "./engine.js";
 
 /**
  * The store's engine over an open, migrated SQLite file. Kysely's SQLite driver keeps one connection and
@@ -10,12 +10,14 @@ import { inTransaction, type Engine, type Tables } from "./engine.js";
 export function sqliteEngine(db: Database.Database, path: string, lockWaitMs: number): Engine {
   const kysely = new Kysely<Tables>({ dialect: new SqliteDialect({ database: cachingStatements(db) }) });
   const retried = <T>(attempt: () => Promise<T>) => retryWhileBusy(attempt, lockWaitMs, path);
+  const write = <T>(work: (db: Db) => Promise<T>) =>
+    retried(() => inTransaction(kysely, "BEGIN IMMEDIATE", work));
   return {
     kind: "sqlite",
     location: path,
     read: (work) => retried(() => work(kysely)),
-    write: (work) => retried(() => inTransaction(kysely, "BEGIN IMMEDIATE", work)),
-    lockWorkspace: () => Promise.resolve(),
+    write,
+    writeStatement: write,
     close: async () => {
       await kysely.destroy();
       // Kysely opens its driver on the first query; a store that ran none still holds the file.

@@ -1,6 +1,5 @@
 import type { Advice } from "../advice/advice.js";
-import type { KnowledgeVersions, OptionId, Requirements } from "../vocabulary/index.js";
-import type { Result } from "../advice/parse.js";
+import type { KnowledgeVersions, OptionId, Requirements, Result } from "../vocabulary/index.js";
 import type { DecisionId } from "./ids.js";
 
 export type { DecisionId } from "./ids.js";
@@ -9,8 +8,8 @@ import type { InstallationRecords } from "./installations.js";
 export const DECISION_STATUSES = ["proposed", "accepted", "rejected", "superseded"] as const;
 export type DecisionStatus = (typeof DECISION_STATUSES)[number];
 
-// The same field-error shape as the advice core, so surfaces show both alike (types only: no SQL there).
-export type { FieldError, Result } from "../advice/parse.js";
+// The same field-error shape as the advice core, so surfaces show both alike.
+export type { FieldError, Result } from "../vocabulary/index.js";
 
 /** What a surface hands the store after advising; `dedupeKey` makes a retried submission a no-op. */
 export interface NewDecision {
@@ -81,7 +80,6 @@ export interface Decision {
   versions: KnowledgeVersions;
   status: DecisionStatus;
   supersededBy: DecisionId | null;
-  /** The decision this one replaced, if any. */
   /** The decision this one replaced, or (while it is proposed) replaces once accepted. */
   supersedes: DecisionId | null;
   notes: string;

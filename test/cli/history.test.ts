@@ -42,7 +42,7 @@ describe("the decision history on the command line", { timeout: 120_000 }, () =>
     expect(JSON.parse(again.stdout)).toHaveProperty("recommendation.option", "private-endpoint");
 
     expect(ok(run(["history"]))).toMatch(
-      /^EA-1 {2}\d{4}-\d\d-\d\d {2}proposed {2}private-endpoint {2}azure-key-vault {2}Vault/,
+      /^EA-1 {2}\d{4}-\d\d-\d\d {2}proposed {2}Azure Private Endpoint \(Azure Private Link\) {2}Azure Key Vault {2}Vault/,
     );
     expect(ok(run(["history", "vault", "--status", "proposed"]))).toContain("EA-1");
     expect(ok(run(["history", "cosmos"]))).toBe("No decisions match.\n");

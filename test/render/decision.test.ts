@@ -112,18 +112,25 @@ describe("renderDecision", () => {
 
 describe("renderDecisionList", () => {
   it("lists one line per decision and the cursor of the next page", () => {
-    const text = renderDecisionList({ items: [decision], nextCursor: "12" }, "text");
+    const text = renderDecisionList({ items: [decision], nextCursor: "12" }, "text", knowledge);
     expect(text).toBe(
-      "EA-7  2026-03-01  superseded  private-endpoint  azure-storage-blob  Payments storage | from the DC\n" +
+      "EA-7  2026-03-01  superseded  Azure Private Endpoint (Azure Private Link)  Azure Storage (Blob)  Payments storage | from the DC\n" +
         "More: add --cursor 12\n",
     );
-    expect(renderDecisionList({ items: [], nextCursor: null }, "text")).toBe("No decisions match.\n");
+    expect(renderDecisionList({ items: [], nextCursor: null }, "text", knowledge)).toBe(
+      "No decisions match.\n",
+    );
+  });
+
+  it("keeps the ids in CSV, for scripts that filter on them", () => {
+    const csv = renderDecisionList({ items: [decision], nextCursor: null }, "csv", knowledge);
+    expect(csv.split("\n")[1]).toContain(`,"private-endpoint","azure-storage-blob",`);
   });
 
   it("writes a Markdown table with escaped cells", () => {
-    const table = renderDecisionList({ items: [decision], nextCursor: null }, "markdown");
+    const table = renderDecisionList({ items: [decision], nextCursor: null }, "markdown", knowledge);
     expect(table.split("\n")[2]).toBe(
-      "| EA-7 | 2026-03-01 | superseded | private-endpoint | azure-storage-blob | Payments storage \\| from the DC | $2,055.30 |",
+      "| EA-7 | 2026-03-01 | superseded | Azure Private Endpoint (Azure Private Link) | Azure Storage (Blob) | Payments storage \\| from the DC | $2,055.30 |",
     );
   });
 });

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, expect } from "vitest";
+import { failureText } from "../../src/vocabulary/index.js";
 import { loadConfig } from "../../src/config.js";
 import { createSlackApp } from "../../src/slack/app.js";
 import type { SlackApp } from "../../src/slack/app.js";
@@ -75,7 +76,7 @@ export async function startTestApp(options: { readOnly?: boolean } = {}): Promis
     PORT: "0",
     LOG_LEVEL: "error",
   });
-  if (!config.ok) throw new Error(config.message);
+  if (!config.ok) throw new Error(failureText(config.errors));
   const slack = createSlackApp(
     config.value,
     { store, knowledge },

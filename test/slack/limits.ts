@@ -70,6 +70,10 @@ function checkBlock(block: Record<string, unknown>, where: Report): void {
     for (const field of fields) if ((textOf(field) ?? "").length > 2000) where("section field over 2,000");
   }
   if (type === "header" && (text ?? "").length > 150) where("header text over 150");
+  if (type === "input") {
+    if ((textOf(block.label) ?? "").length > 2000) where("input label over 2,000");
+    if ((textOf(block.hint) ?? "").length > 2000) where("input hint over 2,000");
+  } else if ("dispatch_action" in block) where(`dispatch_action on a ${type} block`);
   if (type === "context" && elementsOf(block).length > 10) where("context with more than 10 elements");
   if (type === "actions" && elementsOf(block).length > 25) where("actions with more than 25 elements");
   if (type === "markdown" && typeof block.text === "string" && block.text.length > 12_000)
@@ -103,9 +107,12 @@ function walk(value: unknown, where: Report): void {
         if ((textOf(button) ?? "").length > 30) where("confirm button over 30");
     }
   }
+  if ((textOf(value.placeholder) ?? "").length > 150) where("placeholder over 150");
   if (Array.isArray(value.options)) {
     if (value.type === "static_select" && value.options.length > 100)
       where("select with more than 100 options");
+    if ((value.type === "radio_buttons" || value.type === "checkboxes") && value.options.length > 10)
+      where(`${String(value.type)} with more than 10 options`);
     for (const option of value.options.filter(isRecord)) {
       if ((textOf(option.text) ?? "").length > 75) where(`option text "${textOf(option.text)}" over 75`);
       if (typeof option.value === "string" && option.value.length > 150) where("option value over 150");

@@ -4,9 +4,8 @@ import { Ajv } from "ajv";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { registerRoutes } from "../../src/slack/routes.js";
-import type { Router } from "../../src/slack/routes.js";
+import type { InstalledBy, Router } from "../../src/slack/routes.js";
 import { BOT_SCOPES } from "../../src/slack/oauth/scopes.js";
-import { INSTALLATION_EVENTS } from "../../src/slack/oauth/uninstall.js";
 
 interface Manifest {
   display_information: object;
@@ -25,9 +24,11 @@ interface Manifest {
 }
 
 const manifest = parse(readFileSync("manifest.yml", "utf8")) as Manifest;
-/** The routes table as registered: each registration's kind and its first argument. */
-function registeredRoutes(): { kind: keyof Router; matcher: unknown }[] {
-  const routes: { kind: keyof Router; matcher: unknown }[] = [];
+type Route = { kind: keyof Router; matcher: unknown };
+
+/** The routes table as registered for one way of installing: each registration's kind and first argument. */
+function registeredRoutes(installedBy: InstalledBy): Route[] {
+  const routes: Route[] = [];
   const record = (kind: keyof Router) => (matcher: unknown) => void routes.push({ kind, matcher });
   const recorder = {
     command: record("command"),
@@ -36,12 +37,11 @@ function registeredRoutes(): { kind: keyof Router; matcher: unknown }[] {
     shortcut: record("shortcut"),
     event: record("event"),
   };
-  registerRoutes(recorder);
+  registerRoutes(recorder, installedBy);
   return routes;
 }
-const routes = registeredRoutes();
-const matchers = (kind: keyof Router) => routes.filter((route) => route.kind === kind).map((r) => r.matcher);
-const EVENTS = matchers("event") as string[];
+const matchers = (routes: Route[], kind: keyof Router) =>
+  routes.filter((route) => route.kind === kind).map((route) => route.matcher);
 
 // The app for distribution by OAuth: HTTP only (no Socket Mode in the Slack Marketplace), hence a second file.
 const distributed = parse(readFileSync("manifest.oauth.yml", "utf8")) as Manifest;
@@ -55,9 +55,9 @@ const SCOPE_USES: Record<string, RegExp> = {
 };
 
 describe.each([
-  ["manifest.yml", manifest],
-  ["manifest.oauth.yml", distributed],
-])("%s", (_file, subject) => {
+  ["manifest.yml", manifest, "token"],
+  ["manifest.oauth.yml", distributed, "oauth"],
+] as const)("%s", (_file, subject, installedBy) => {
   it("is a valid Slack app manifest", () => {
     // The repository's copy always; the team's shared copy too when it sits beside the repository (as in CI).
     const schemaFiles = [
@@ -74,24 +74,33 @@ describe.each([
   it("asks for the scopes an OAuth install asks for", () => {
     expect(subject.oauth_config.scopes.bot).toEqual([...BOT_SCOPES]);
   });
-});
 
-describe("manifest.yml", () => {
-  it("declares exactly the command, shortcuts and events the routes table registers", () => {
-    expect(manifest.features.slash_commands.map((c) => c.command)).toEqual(matchers("command"));
-    expect(manifest.features.slash_commands[0]!.usage_hint).toContain("history");
+  it(`declares exactly the command, shortcuts and bot events the routes table registers (installed by ${installedBy})`, () => {
+    const routes = registeredRoutes(installedBy);
+    expect(subject.features.slash_commands.map((c) => c.command)).toEqual(matchers(routes, "command"));
     const shortcutTypes: Record<string, string> = { shortcut: "global", message_action: "message" };
-    expect(manifest.features.shortcuts.map((s) => [s.type, s.callback_id]).sort()).toEqual(
-      (matchers("shortcut") as { type: string; callback_id: string }[])
+    expect(subject.features.shortcuts.map((s) => [s.type, s.callback_id]).sort()).toEqual(
+      (matchers(routes, "shortcut") as { type: string; callback_id: string }[])
         .map((m) => [shortcutTypes[m.type], m.callback_id])
         .sort(),
     );
-    expect(manifest.settings.event_subscriptions.bot_events).toEqual(EVENTS);
+    expect(subject.settings.event_subscriptions.bot_events).toEqual(matchers(routes, "event"));
     // Interactivity is on because the table answers actions and views.
-    expect(matchers("action").length + matchers("view").length).toBeGreaterThan(0);
+    expect(matchers(routes, "action").length + matchers(routes, "view").length).toBeGreaterThan(0);
+    expect(subject.settings.interactivity.is_enabled).toBe(true);
+    expect(subject.features.app_home.home_tab_enabled).toBe(true);
+  });
+});
+
+it("registers the uninstall events only for installs by OAuth", () => {
+  const events = (installedBy: InstalledBy) => matchers(registeredRoutes(installedBy), "event");
+  expect(events("oauth")).toEqual([...events("token"), "app_uninstalled", "tokens_revoked"]);
+});
+
+describe("manifest.yml", () => {
+  it("serves a single workspace over Socket Mode too, and says how to use the command", () => {
     expect(manifest.settings.socket_mode_enabled).toBe(true);
-    expect(manifest.settings.interactivity.is_enabled).toBe(true);
-    expect(manifest.features.app_home.home_tab_enabled).toBe(true);
+    expect(manifest.features.slash_commands[0]!.usage_hint).toContain("history");
   });
 
   it("asks only for the scopes the code uses, and for every one it uses", () => {
@@ -113,7 +122,7 @@ describe("manifest.yml", () => {
 });
 
 describe("manifest.oauth.yml", () => {
-  it("is manifest.yml served over HTTP, with the redirect URL, org-wide installs and the uninstall events", () => {
+  it("is manifest.yml served over HTTP, with the redirect URL and org-wide installs", () => {
     const { url, ...command } = distributed.features.slash_commands[0]!;
     expect(command).toEqual(manifest.features.slash_commands[0]);
     expect({ ...distributed.features, slash_commands: [command] }).toEqual(manifest.features);
@@ -129,7 +138,6 @@ describe("manifest.oauth.yml", () => {
     expect(distributed.oauth_config.redirect_urls).toEqual([
       expect.stringMatching(/^https:\/\/[^/]+\/slack\/oauth_redirect$/),
     ]);
-    expect(distributed.settings.event_subscriptions.bot_events).toEqual([...EVENTS, ...INSTALLATION_EVENTS]);
     expect(distributed.settings).toMatchObject({ socket_mode_enabled: false, org_deploy_enabled: true });
   });
 });

@@ -84,7 +84,34 @@ export function buttonPress(
 }
 
 /** A select changed inside the open modal (dispatch_action). */
-export function viewSelect(view: View, actionId: string, value: string, fields: Record<string, StateValue>) {
+export function viewSelect(
+  view: View,
+  actionId: string,
+  value: string,
+  fields: Record<string, StateValue>,
+  options: { hash?: string } = {},
+) {
+  return viewAction(view, actionId, select(value), fields, options);
+}
+
+/** A yes/no radio answer changed inside the open modal (dispatch_action). */
+export function viewRadio(
+  view: View,
+  actionId: string,
+  value: boolean,
+  fields: Record<string, StateValue>,
+  options: { hash?: string } = {},
+) {
+  return viewAction(view, actionId, radio(value), fields, options);
+}
+
+function viewAction(
+  view: View,
+  actionId: string,
+  element: StateValue,
+  fields: Record<string, StateValue>,
+  options: { hash?: string },
+) {
   return {
     type: "block_actions",
     team: { id: TEAM, domain: "example" },
@@ -93,15 +120,7 @@ export function viewSelect(view: View, actionId: string, value: string, fields: 
     token: "legacy",
     trigger_id: "trigger.select",
     container: { type: "view", view_id: "V_MODAL" },
-    view: { ...view, id: "V_MODAL", hash: "h1", team_id: TEAM, state: state(fields) },
-    actions: [
-      {
-        type: "static_select",
-        action_id: actionId,
-        block_id: actionId,
-        selected_option: select(value).selected_option,
-        action_ts: "1",
-      },
-    ],
+    view: { ...view, id: "V_MODAL", hash: options.hash ?? "h1", team_id: TEAM, state: state(fields) },
+    actions: [{ ...element, action_id: actionId, block_id: actionId, action_ts: "1" }],
   };
 }

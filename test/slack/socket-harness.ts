@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { afterEach, beforeEach } from "vitest";
 import { WebSocketServer } from "ws";
 import type { WebSocket } from "ws";
+import { failureText } from "../../src/vocabulary/index.js";
 import { loadConfig } from "../../src/config.js";
 import { loadKnowledge } from "../../src/knowledge/index.js";
 import { createSlackApp } from "../../src/slack/app.js";
@@ -48,7 +49,7 @@ export function useSocketModeApp(): () => SocketModeApp {
       PORT: "0",
       LOG_LEVEL: "error",
     });
-    if (!config.ok) throw new Error(config.message);
+    if (!config.ok) throw new Error(failureText(config.errors));
     const slack = createSlackApp(config.value, { store, knowledge: loadKnowledge() });
     current = { stub, sockets, dir, store, slack, connection };
   });

@@ -13,7 +13,9 @@ export interface RecordedCall {
 type Reply =
   | { status: number; headers?: Record<string, string>; body: Record<string, unknown> | string }
   // The request is read and never answered (until the stub closes).
-  | { hang: true };
+  | { hang: true }
+  // Answered as usual once the promise it returns resolves.
+  | { held: () => Promise<void> };
 
 /**
  * A stand-in for Slack's Web API on 127.0.0.1: records every call with its parsed body and answers like
@@ -77,6 +79,19 @@ export class WebApiStub {
     this.script(method, times, { hang: true });
   }
 
+  /**
+   * The next call of `method` is answered as usual only once the returned function is called; `held`
+   * resolves when that call has arrived.
+   */
+  hold(method: string): { held: Promise<void>; release: () => void } {
+    let arrived!: () => void;
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (arrived = resolve));
+    const released = new Promise<void>((resolve) => (release = resolve));
+    this.script(method, 1, { held: () => (arrived(), released) });
+    return { held, release };
+  }
+
   /** The next `times` calls of `method` get this HTTP status (and body text, e.g. one that is not JSON). */
   answerRaw(method: string, status: number, body: string, times = 1): void {
     this.script(method, times, { status, body });
@@ -111,7 +126,12 @@ export class WebApiStub {
     const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? "")?.[1];
     this.calls.push({ method, body, ...(token !== undefined && { token }) });
     this.onCall?.({ method, body });
-    const reply = this.scripted.get(method)?.shift() ?? {
+    let reply = this.scripted.get(method)?.shift();
+    if (reply !== undefined && "held" in reply) {
+      await reply.held();
+      reply = undefined;
+    }
+    reply ??= {
       status: 200,
       body:
         token !== undefined && this.revoked.has(token)

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { failureText } from "../../src/vocabulary/index.js";
 import { loadConfig } from "../../src/config.js";
 import { loadKnowledge } from "../../src/knowledge/index.js";
 import { createSlackApp } from "../../src/slack/app.js";
@@ -33,7 +34,7 @@ function appFor(slackApiUrl: string) {
     PORT: "0",
     LOG_LEVEL: "error",
   });
-  if (!config.ok) throw new Error(config.message);
+  if (!config.ok) throw new Error(failureText(config.errors));
   return createSlackApp(config.value, { store, knowledge: loadKnowledge() }, { retryConfig: { retries: 0 } });
 }
 

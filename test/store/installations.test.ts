@@ -79,6 +79,24 @@ describe.each(ENGINES)("installation records on %s", (engine) => {
     expect(await installations.findInstallation("team:T1")).toBeUndefined();
   });
 
+  it("names the installation acting for a workspace: the team's own, else the org-wide one it came through", async () => {
+    const { installations } = store;
+    await installations.saveInstallation(orgInstall, T0);
+    await installations.rememberWorkspace("enterprise:E1", "T5");
+    await installations.rememberWorkspace("enterprise:E1", "T6");
+    await installations.saveInstallation(teamInstall("T6", { enterpriseId: "E1" }), T0);
+    const org = { key: "enterprise:E1", enterpriseId: "E1", teamId: null, isEnterpriseInstall: true };
+    expect(await installations.installationFor("T5")).toEqual(org);
+    expect(await installations.installationFor("E1")).toEqual(org);
+    expect(await installations.installationFor("T6")).toMatchObject({
+      key: "team:T6",
+      isEnterpriseInstall: false,
+    });
+    expect(await installations.installationFor("T9")).toBeUndefined();
+    await installations.deleteInstallation("enterprise:E1");
+    expect(await installations.installationFor("T5")).toBeUndefined();
+  });
+
   it("deletes the tokens at once on uninstall and the decisions only when the retention ends", async () => {
     const { installations } = store;
     await installations.saveInstallation(teamInstall("T1"), T0);

@@ -36,7 +36,10 @@ export function registerHistory(program: Command, context: CliContext): void {
         const listed = await store.listDecisions(workspace, { ...filters, text: words.join(" ") });
         if (!listed.ok) throw new InputError(sayHistory("bad-filter", { errors: listed.errors }));
         const page = listed.value;
-        writeLine(context.stdout, json ? JSON.stringify(page, null, 2) : renderDecisionList(page, format));
+        writeLine(
+          context.stdout,
+          json ? JSON.stringify(page, null, 2) : renderDecisionList(page, format, context.knowledge()),
+        );
       }),
     );
 }

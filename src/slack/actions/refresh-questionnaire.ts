@@ -1,11 +1,12 @@
-import type { Question } from "../../advice/questionnaire.js";
-import { questionsFor } from "../../advice/questionnaire.js";
+import { stepOfView } from "../blocks/questionnaire.js";
 import type { ActionArgs } from "../context.js";
-import { decodeContext, questionnaireStep, readAnswers } from "../questionnaire.js";
+import { decodeContext, readStep } from "../questionnaire.js";
 
 /**
- * A step-1 choice changed: rebuild step 1 when the choice changes which questions or choices it shows (the
- * cloud picks the services, the target the questions); any other pick (a service) needs only the ack.
+ * An answer that shapes its step changed (the cloud picks the services, the target and on-premises reach
+ * pick the questions): ack, then redraw the step when the questions or choices it should show differ from
+ * those shown. The answers given so far travel in private_metadata; inputs keep their block and action ids,
+ * so Slack keeps what was typed in them.
  */
 export async function refreshQuestionnaire({
   ack,
@@ -16,27 +17,16 @@ export async function refreshQuestionnaire({
 }: ActionArgs): Promise<void> {
   await ack();
   const view = body.view;
+  const step = view === undefined ? undefined : stepOfView(view.callback_id);
   const questionnaire = view === undefined ? null : decodeContext(view.private_metadata);
-  if (view === undefined || questionnaire === null) return;
-  const { knowledge } = context.services;
-  const shown = questionsFor(1, questionnaire.answers, knowledge);
-  const { answers } = readAnswers(view.state.values, shown);
-  const next = { ...questionnaire, answers: { ...questionnaire.answers, ...answers } };
-  if (sameQuestions(shown, questionsFor(1, next.answers, knowledge))) return;
+  if (view === undefined || step === undefined || questionnaire === null) return;
+  const read = readStep(step, view, questionnaire, context.services.knowledge);
+  if (!read.outdated) return;
   try {
-    // The hash makes Slack refuse the update if the view changed meanwhile (e.g. a second quick pick).
-    await client.views.update({
-      view_id: view.id,
-      hash: view.hash,
-      view: questionnaireStep(1, next, knowledge),
-    });
+    // The hash makes Slack refuse the update if the view changed meanwhile (e.g. a second quick pick); the
+    // submission reads the form again and redraws it if it is still out of date.
+    await client.views.update({ view_id: view.id, hash: view.hash, view: read.form });
   } catch (error) {
     logger.warn("Refreshing the questionnaire failed", error);
   }
-}
-
-function sameQuestions(shown: Question[], next: Question[]): boolean {
-  const outline = (questions: Question[]) =>
-    JSON.stringify(questions.map((question) => [question.field, question.choices.map((c) => c.value)]));
-  return outline(shown) === outline(next);
 }

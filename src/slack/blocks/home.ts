@@ -5,6 +5,7 @@ import type { OptionId } from "../../vocabulary/index.js";
 import type { Knowledge } from "../../knowledge/index.js";
 import { DECISION_STATUSES } from "../../store/index.js";
 import type { Decision, DecisionStats } from "../../store/index.js";
+import { decisionNames } from "../../render/index.js";
 import { SLACK_LIMITS } from "../limits.js";
 import { label, say } from "../words.js";
 import { button, option, plain, section } from "./text.js";
@@ -51,13 +52,11 @@ export function homeView(
 
 /** The words a history line needs about one decision (shared by Home and the history command): names, not ids. */
 export function historyLine(decision: Decision, knowledge: Knowledge) {
-  const service = decision.service === null ? null : knowledge.findService(decision.service);
   return {
     id: decision.id,
     status: decision.status,
     title: decision.title,
-    option: knowledge.options.options[decision.option]?.title ?? decision.option,
-    service: service === null ? null : (service?.name ?? decision.service),
+    ...decisionNames(decision, knowledge),
     createdAt: decision.createdAt.slice(0, 10),
     author: decision.author,
   };

@@ -2,12 +2,17 @@ import type { InputBlock, InputBlockElement, ModalView, PlainTextOption } from "
 import { z } from "zod";
 import type { Answers, Question } from "../../advice/questionnaire.js";
 import { RequirementsSchema } from "../../vocabulary/index.js";
-import type { Step } from "../../knowledge/questionnaire-schema.js";
+import { STEPS, type Step } from "../../knowledge/questionnaire-schema.js";
 import { SLACK_LIMITS } from "../limits.js";
 import { label } from "../words.js";
 import { option, plain, truncate } from "./text.js";
 
 export const QUESTIONNAIRE_CALLBACKS = { 1: "questionnaire_step1", 2: "questionnaire_step2" } as const;
+
+/** The step a questionnaire view's callback_id names; undefined for any other view. */
+export function stepOfView(callbackId: string): Step | undefined {
+  return STEPS.find((step) => QUESTIONNAIRE_CALLBACKS[step] === callbackId);
+}
 
 /**
  * One step of the questionnaire as a modal. Each input's block_id and action_id are the Requirements field,
@@ -30,20 +35,20 @@ export function questionnaireView(
     private_metadata: metadata,
     blocks: questions
       .slice(0, SLACK_LIMITS.viewBlocks)
-      .map((question) => inputBlock(step, question, (answers as Record<string, unknown>)[question.field])),
+      .map((question) => inputBlock(question, (answers as Record<string, unknown>)[question.field])),
   };
 }
 
-function inputBlock(step: Step, question: Question, answer: unknown): InputBlock {
+function inputBlock(question: Question, answer: unknown): InputBlock {
   return {
     type: "input",
     block_id: question.field,
     label: plain(question.label, SLACK_LIMITS.inputLabel),
     hint: plain(question.hint, SLACK_LIMITS.inputLabel),
     optional: question.optional,
-    // Step 1's choices decide which services and questions follow: the whole step-1 view has one listener,
-    // which redraws it when a choice changes them (actions/refresh-questionnaire.ts).
-    dispatch_action: step === 1 && question.kind === "choice",
+    // An answer that changes which questions or choices its step shows is sent at once; each step's view
+    // has one listener, which redraws the step (actions/refresh-questionnaire.ts).
+    dispatch_action: question.shapesStep,
     element: inputElement(question, answer),
   };
 }

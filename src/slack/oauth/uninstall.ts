@@ -1,45 +1,26 @@
-import type { App, Context, InstallationQuery, InstallationStore, Logger } from "@slack/bolt";
+import type { Context, InstallationQuery, InstallationStore, Logger } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
 import type { InstallationRecords } from "../../store/index.js";
 import { slackErrorCode } from "../web-api-errors.js";
 import { installationKey } from "./installation-store.js";
 
-/** The events an installation's end arrives by (manifest.oauth.yml subscribes to them). */
-export const INSTALLATION_EVENTS = ["app_uninstalled", "tokens_revoked"] as const;
-
-export interface UninstallDeps {
-  records: InstallationRecords;
-  installationStore: InstallationStore;
-  retentionDays: number;
-  now: () => Date;
-  /** Runs the purge of what is due (a retention of 0 days is due at once). */
-  purgeDue(): Promise<void>;
-}
-
 /**
- * `app_uninstalled`, and `tokens_revoked` for the bot, delete the installation's tokens at once and schedule
- * its workspaces' decisions for deletion after the retention; revoked user tokens are deleted. Bolt does
- * neither itself. Slack may deliver these late, after the workspace installed the app again: an event older
- * than the stored installation deletes it only when Slack refuses its token.
+ * What the end of an installation does, for the `app_uninstalled` and `tokens_revoked` listeners (events/),
+ * which find it on Bolt's context with OAuth installs. Bolt does neither itself.
  */
-export function registerUninstallEvents(app: App, deps: UninstallDeps): void {
-  app.event("app_uninstalled", async ({ body, context, client, logger }) => {
-    await uninstalled(deps, { context, eventTime: body.event_time, client, logger });
-  });
-  app.event("tokens_revoked", async ({ event, body, context, client, logger }) => {
-    const users = event.tokens.oauth ?? [];
-    if (users.length > 0) {
-      const key = keyOf(context);
-      const deleted = await deps.records.deleteUserTokens(key, users);
-      logger.info(`Deleted ${deleted} revoked user tokens of ${key}`);
-    }
-    if ((event.tokens.bot ?? []).length > 0) {
-      await uninstalled(deps, { context, eventTime: body.event_time, client, logger });
-    }
-  });
+export interface Uninstalls {
+  /**
+   * The app uninstalled, or its bot token revoked: the installation's tokens are deleted at once and its
+   * workspaces' decisions scheduled for deletion after the retention. Slack may deliver this late, after
+   * the workspace installed the app again: an event older than the stored installation deletes it only
+   * when Slack refuses its token.
+   */
+  uninstalled(event: UninstallEvent): Promise<void>;
+  /** Users' tokens revoked: they are deleted. */
+  userTokensRevoked(event: Omit<UninstallEvent, "eventTime" | "client">, users: string[]): Promise<void>;
 }
 
-interface UninstallEvent {
+export interface UninstallEvent {
   context: Context;
   /** Seconds since the epoch, as Slack sends it. */
   eventTime: number;
@@ -47,26 +28,59 @@ interface UninstallEvent {
   logger: Logger;
 }
 
-async function uninstalled(deps: UninstallDeps, { context, eventTime, client, logger }: UninstallEvent) {
+export interface UninstallSettings {
+  records: InstallationRecords;
+  installationStore: InstallationStore;
+  retentionDays: number;
+  now: () => Date;
+  /** Runs the purge of what is due (a retention of 0 days is due at once). */
+  purgeDue(logger: Logger): Promise<void>;
+}
+
+/** The uninstall handling on Bolt's context; routes.ts registers its listeners only with OAuth installs. */
+export function uninstallsOf(context: { uninstalls?: Uninstalls }): Uninstalls {
+  if (context.uninstalls === undefined)
+    throw new Error("an uninstall event reached an app without OAuth installs");
+  return context.uninstalls;
+}
+
+export function uninstalls(settings: UninstallSettings): Uninstalls {
+  return {
+    uninstalled: (event) => uninstalled(settings, event),
+    async userTokensRevoked({ context, logger }, users) {
+      const key = keyOf(context);
+      const deleted = await settings.records.deleteUserTokens(key, users);
+      logger.info(`Deleted ${deleted} revoked user tokens of ${key}`);
+    },
+  };
+}
+
+async function uninstalled(
+  settings: UninstallSettings,
+  { context, eventTime, client, logger }: UninstallEvent,
+) {
   const key = keyOf(context);
-  const at = deps.now();
-  const request = { key, at, purgeAfter: new Date(at.getTime() + deps.retentionDays * DAY_MS) };
+  const at = settings.now();
+  const request = { key, at, purgeAfter: new Date(at.getTime() + settings.retentionDays * DAY_MS) };
   // Slack's event time counts whole seconds: an installation stored within that second is not newer.
   const endOfEventSecond = new Date((eventTime + 1) * 1000 - 1);
-  const outcome = await deps.records.recordUninstall({ ...request, installedNoLaterThan: endOfEventSecond });
+  const outcome = await settings.records.recordUninstall({
+    ...request,
+    installedNoLaterThan: endOfEventSecond,
+  });
   if (outcome === "kept") {
-    if (await botTokenWorks(deps.installationStore, context, client, logger)) {
+    if (await botTokenWorks(settings.installationStore, context, client, logger)) {
       logger.info(
         `Ignored an uninstall of ${key} older than its installation: Slack still accepts its token`,
       );
       return;
     }
-    await deps.records.recordUninstall(request);
+    await settings.records.recordUninstall(request);
   }
   logger.info(
     `The app was uninstalled from ${key}: its tokens are deleted; its decisions will be deleted after ${request.purgeAfter.toISOString()}`,
   );
-  await deps.purgeDue();
+  await settings.purgeDue(logger);
 }
 
 /** Whether Slack still accepts the stored bot token (auth.test); a Slack out of reach counts as yes. */

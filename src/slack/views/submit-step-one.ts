@@ -1,7 +1,6 @@
 import type { ViewSubmitAction } from "@slack/bolt";
-import { questionsFor } from "../../advice/questionnaire.js";
 import type { ViewArgs } from "../context.js";
-import { decodeContext, questionnaireStep, readAnswers } from "../questionnaire.js";
+import { decodeContext, questionnaireStep, readStep } from "../questionnaire.js";
 import { invalidFormView } from "./invalid-form.js";
 
 /** Step 1 → step 2: keep the answers in private_metadata and push the questions that now matter. */
@@ -12,24 +11,15 @@ export async function submitStepOne({ ack, view, context }: ViewArgs<ViewSubmitA
     return;
   }
   const { knowledge } = context.services;
-  const values = view.state.values;
-  // Which questions count depends on the answers themselves (the cloud picks the services): read twice.
-  const first = readAnswers(values, questionsFor(1, questionnaire.answers, knowledge));
-  const draft = { ...questionnaire.answers, ...first.answers };
-  const questions = questionsFor(1, draft, knowledge);
-  const { answers, errors } = readAnswers(values, questions);
-  if (Object.keys(errors).length > 0) {
-    await ack({ response_action: "errors", errors });
+  const read = readStep(1, view, questionnaire, knowledge);
+  if (Object.keys(read.errors).length > 0) {
+    await ack({ response_action: "errors", errors: read.errors });
     return;
   }
-  const merged = { ...questionnaire, answers: { ...draft, ...answers } };
-  // A question the modal did not show yet (the view was not refreshed): show step 1 again with it.
-  const missing = questions.some(
-    (question) => !question.optional && (answers as Record<string, unknown>)[question.field] === undefined,
-  );
+  // The form was submitted before it was redrawn for its last change: show step 1 again as it should be.
   await ack(
-    missing
-      ? { response_action: "update", view: questionnaireStep(1, merged, knowledge) }
-      : { response_action: "push", view: questionnaireStep(2, merged, knowledge) },
+    read.outdated
+      ? { response_action: "update", view: read.form }
+      : { response_action: "push", view: questionnaireStep(2, read.questionnaire, knowledge) },
   );
 }

@@ -4,7 +4,7 @@ import { questionsFor } from "../../advice/questionnaire.js";
 import type { ViewArgs } from "../context.js";
 import { recordAnswer } from "../deliver-answer.js";
 import { describeFieldErrors } from "../field-errors.js";
-import { decodeContext, readAnswers } from "../questionnaire.js";
+import { decodeContext, readStep } from "../questionnaire.js";
 import { saveFailureMessage } from "../save-failure.js";
 import { deliverAfterAck, saveBeforeAck } from "../save-then-deliver.js";
 import { tellPrivately } from "../tell-privately.js";
@@ -24,13 +24,18 @@ export async function submitStepTwo(args: ViewArgs<ViewSubmitAction>): Promise<v
     return;
   }
   const { knowledge } = context.services;
-  const stepTwo = questionsFor(2, questionnaire.answers, knowledge);
-  const read = readAnswers(view.state.values, stepTwo);
-  // Only what was asked counts: an answer carried from a re-run that no longer applies falls away.
-  const asked = [...questionsFor(1, questionnaire.answers, knowledge), ...stepTwo].map(
+  const read = readStep(2, view, questionnaire, knowledge);
+  if (read.outdated) {
+    // Submitted before the form was redrawn for its last change: show the questions that now matter.
+    await ack({ response_action: "update", view: read.form });
+    return;
+  }
+  // Only what was asked counts: an answer carried from a re-run, or given to a question an answer later
+  // took away, falls away.
+  const asked = [...questionsFor(1, questionnaire.answers, knowledge), ...read.questions].map(
     (question) => question.field,
   );
-  const all: Record<string, unknown> = { ...questionnaire.answers, ...read.answers };
+  const all: Record<string, unknown> = read.questionnaire.answers;
   const input = Object.fromEntries(
     asked
       .filter((field) => all[field] !== undefined && read.errors[field] === undefined)

@@ -3,13 +3,14 @@ import pg from "pg";
 import { inTransaction, type Db, type Engine, type Tables } from "../engine.js";
 import { StoreError } from "../errors.js";
 import { POSTGRES_MIGRATIONS, POSTGRES_SCHEMA_VERSION } from "./migrations.js";
+import { preparingPool } from "./prepared.js";
 
 /** First key of every advisory lock the store takes ("EA"); the second says what is locked. */
 const LOCK_SPACE = 0x4541;
 const MIGRATION_LOCK = 0;
 
 export interface PostgresOptions {
-  /** Connections in the pool (default 10). */
+  /** Connections in the pool (default 10: at least as many as the saves a busy instance runs at once). */
   poolSize?: number;
   /** Read only: no migration; a database not at this version is refused. */
   readOnly?: boolean;
@@ -24,7 +25,7 @@ export async function openPostgres(url: string, options: PostgresOptions = {}): 
   const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10 });
   // An idle connection the server drops must not crash the process; the next query reconnects.
   pool.on("error", () => undefined);
-  const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool: preparingPool(pool) }) });
   try {
     await (options.readOnly ? checkVersion(db, location) : migrate(db, location));
   } catch (error) {
@@ -36,9 +37,8 @@ export async function openPostgres(url: string, options: PostgresOptions = {}): 
     location,
     read: (work) => work(db),
     write: (work) => inTransaction(db, options.readOnly ? "BEGIN READ ONLY" : "BEGIN", work),
-    lockWorkspace: async (trx, workspace) => {
-      await sql`SELECT pg_advisory_xact_lock(${LOCK_SPACE}::int, hashtext(${workspace}))`.execute(trx);
-    },
+    // One statement is a transaction of its own: no BEGIN and COMMIT round trips.
+    writeStatement: (work) => work(db),
     close: () => db.destroy(),
   };
 }

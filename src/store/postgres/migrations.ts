@@ -113,7 +113,31 @@ CREATE TABLE uninstall (
 CREATE INDEX uninstall_due ON uninstall (purge_after);
 `;
 
+// The last EA-n given out in each workspace: the save increments it in its own statement, and the row's
+// lock orders one workspace's saves (it replaces an advisory lock and max(number) + 1, which took three
+// round trips inside a transaction). SQLite has one writer at a time and keeps max(number) + 1.
+const counters = `
+CREATE TABLE decision_counter (
+  workspace text PRIMARY KEY,
+  last_number integer NOT NULL
+);
+INSERT INTO decision_counter (workspace, last_number) SELECT workspace, max(number) FROM decision GROUP BY workspace;
+
+-- Numbers follow the decisions that remain, as max(number) + 1 did: a workspace whose decisions were purged
+-- after an uninstall starts again at EA-1 when it comes back.
+CREATE FUNCTION decision_counter_follow_delete() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  UPDATE decision_counter c
+  SET last_number = coalesce((SELECT max(d.number) FROM decision d WHERE d.workspace = c.workspace), 0)
+  WHERE c.workspace IN (SELECT DISTINCT workspace FROM gone);
+  RETURN NULL;
+END
+$$;
+CREATE TRIGGER decision_counter_follow_delete AFTER DELETE ON decision
+  REFERENCING OLD TABLE AS gone FOR EACH STATEMENT EXECUTE FUNCTION decision_counter_follow_delete();
+`;
+
 /** Version N is the N-th entry; the version a database is at is kept in endpoint_advice_schema. */
-export const POSTGRES_MIGRATIONS: readonly string[] = [decisions, outbox, installations];
+export const POSTGRES_MIGRATIONS: readonly string[] = [decisions, outbox, installations, counters];
 
 export const POSTGRES_SCHEMA_VERSION = POSTGRES_MIGRATIONS.length;

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { ENGINES } from "../../store/engines.js";
 import { newDecision } from "../../store/new-decision.js";
 import { CLIENT_SECRET, orgGrant, startOAuthApp, teamGrant, type OAuthTestApp } from "./oauth-app.js";
 
@@ -23,9 +24,9 @@ async function until(check: () => Promise<boolean>, what: string): Promise<void>
   }
 }
 
-describe("OAuth installs over HTTP", () => {
+describe.each(ENGINES)("OAuth installs over HTTP on %s", (engine) => {
   beforeEach(async () => {
-    app = await startOAuthApp({ RETENTION_DAYS_AFTER_UNINSTALL: "0" });
+    app = await startOAuthApp(engine, { RETENTION_DAYS_AFTER_UNINSTALL: "0" });
   });
 
   it("installs workspaces through Bolt's flow and answers each with its own stored token", async () => {
@@ -196,9 +197,9 @@ describe("OAuth installs over HTTP", () => {
   });
 });
 
-describe("retention after an uninstall", () => {
+describe.each(ENGINES)("retention after an uninstall on %s", (engine) => {
   beforeEach(async () => {
-    app = await startOAuthApp();
+    app = await startOAuthApp(engine);
   });
 
   it("keeps the decisions for 30 days, then an app starting deletes them", async () => {
@@ -245,7 +246,7 @@ describe("retention after an uninstall", () => {
   });
 });
 
-describe("logs", () => {
+describe.each(ENGINES)("logs on %s", (engine) => {
   it("never show a token or the client secret, even at debug level", async () => {
     const lines: string[] = [];
     for (const level of ["debug", "info", "warn", "error", "log"] as const) {
@@ -253,7 +254,7 @@ describe("logs", () => {
         (...args: unknown[]) => void lines.push(args.map(String).join(" ")),
       );
     }
-    app = await startOAuthApp({ LOG_LEVEL: "debug" });
+    app = await startOAuthApp(engine, { LOG_LEVEL: "debug" });
     app.stub.grants.set("code-1", {
       ...teamGrant("T1", "xoxb-T1-first", { refresh: "xoxe-1-first", expiresIn: 60 }),
       authed_user: { id: "U0INSTALLER", access_token: "xoxp-installer", scope: "identify" },

@@ -1,17 +1,27 @@
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { failureText } from "../../../src/vocabulary/index.js";
 import { loadConfig } from "../../../src/config.js";
 import { loadKnowledge } from "../../../src/knowledge/index.js";
 import { createSlackApp, type SlackApp } from "../../../src/slack/app.js";
-import { openStore, type DecisionStore } from "../../../src/store/index.js";
-import { FORM, JSON_TYPE, SIGNING_SECRET, commandBody, postSigned, type SignedResponse } from "../signer.js";
+import type { DecisionStore } from "../../../src/store/index.js";
+import { testDatabase, type EngineName } from "../../store/engines.js";
+import {
+  FORM,
+  JSON_TYPE,
+  SIGNING_SECRET,
+  commandBody,
+  interactionBody,
+  postSigned,
+  type SignedResponse,
+} from "../signer.js";
 import { WebApiStub } from "../stub.js";
 
 export const CLIENT_SECRET = "client-secret-for-tests";
 
-/** The app in OAuth mode on an ephemeral port, with a clock the test moves and the Web API stub. */
+/**
+ * The app in OAuth mode on an ephemeral port, on a fresh database of `engine`, with a clock the test moves
+ * and the Web API stub. Its delivery worker runs, as `npm start`'s does.
+ */
 export interface OAuthTestApp {
   base: string;
   stub: WebApiStub;
@@ -23,6 +33,8 @@ export interface OAuthTestApp {
   /** The whole browser side of an install: /slack/install, then Slack's redirect back with `code`. */
   install(code: string): Promise<{ status: number; html: string }>;
   command(team: Workspace, text?: string): Promise<SignedResponse>;
+  /** An interaction payload (test/slack/payloads.ts) as Slack sends it from `team`. */
+  interact(team: Workspace, payload: Interaction): Promise<SignedResponse>;
   event(team: Workspace, event: Record<string, unknown>, eventTime?: Date): Promise<SignedResponse>;
   stop(): Promise<void>;
 }
@@ -34,11 +46,16 @@ export interface Workspace {
   orgWide?: boolean;
 }
 
-export async function startOAuthApp(env: Record<string, string> = {}): Promise<OAuthTestApp> {
+type Interaction = { user: Record<string, unknown>; view?: Record<string, unknown> };
+
+export async function startOAuthApp(
+  engine: EngineName,
+  env: Record<string, string> = {},
+): Promise<OAuthTestApp> {
   const stub = new WebApiStub();
   await stub.start();
-  const dir = mkdtempSync(join(tmpdir(), "endpoint-advice-oauth-"));
-  let store = await openStore(join(dir, "decisions.db"));
+  const database = await testDatabase(engine);
+  let store = await database.open();
   const config = loadConfig({
     SLACK_CLIENT_ID: "111.222",
     SLACK_CLIENT_SECRET: CLIENT_SECRET,
@@ -50,7 +67,7 @@ export async function startOAuthApp(env: Record<string, string> = {}): Promise<O
     LOG_LEVEL: "error",
     ...env,
   });
-  if (!config.ok) throw new Error(config.message);
+  if (!config.ok) throw new Error(failureText(config.errors));
   const clock = { now: new Date() };
   const knowledge = loadKnowledge();
   const settings = config.value;
@@ -60,7 +77,9 @@ export async function startOAuthApp(env: Record<string, string> = {}): Promise<O
       { store, knowledge },
       { retryConfig: { retries: 0 }, now: () => clock.now },
     );
-    return { slack, port: (await slack.start()).port! };
+    const { port } = await slack.start();
+    slack.startDeliveries();
+    return { slack, port: port! };
   };
   let { slack, port } = await startSlack();
   let sequence = 0;
@@ -80,7 +99,7 @@ export async function startOAuthApp(env: Record<string, string> = {}): Promise<O
     async restart() {
       await slack.stop();
       await store.close();
-      store = await openStore(join(dir, "decisions.db"));
+      store = await database.open();
       // On a new port: the test's pooled connections to the old one are closed.
       ({ slack, port } = await startSlack());
     },
@@ -109,6 +128,20 @@ export async function startOAuthApp(env: Record<string, string> = {}): Promise<O
           api_app_id: "A1",
           response_url: `${stub.responseUrl}/${sequence}`,
           trigger_id: `trigger.${sequence}`,
+        }),
+        FORM,
+      );
+    },
+    interact(from, payload) {
+      return postSigned(
+        `${base()}/slack/events`,
+        interactionBody({
+          ...payload,
+          team: from.teamId === undefined ? null : { id: from.teamId, domain: "example" },
+          user: { ...payload.user, team_id: from.teamId },
+          enterprise: from.enterpriseId === undefined ? null : { id: from.enterpriseId, name: "Org" },
+          is_enterprise_install: from.orgWide === true,
+          ...(payload.view !== undefined && { view: { ...payload.view, team_id: from.teamId } }),
         }),
         FORM,
       );
@@ -143,7 +176,7 @@ export async function startOAuthApp(env: Record<string, string> = {}): Promise<O
       await slack.stop();
       await store.close();
       await stub.close();
-      rmSync(dir, { recursive: true, force: true });
+      await database.remove();
     },
   };
 }
