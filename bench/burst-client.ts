@@ -8,11 +8,15 @@ import type { Socket } from "node:net";
  * process added about 25 ms to the p99 of 200 requests at once on two cores, node:http 10–15 ms.
  */
 export class BurstClient {
+  private readonly lastUsed: number[];
+
   private constructor(
     private readonly sockets: Socket[],
     private readonly address: { host: string; port: number },
     private readonly path: string,
-  ) {}
+  ) {
+    this.lastUsed = sockets.map(() => performance.now());
+  }
 
   static async open(url: string, connections: number): Promise<BurstClient> {
     const { hostname, port, pathname } = new URL(url);
@@ -26,25 +30,38 @@ export class BurstClient {
     if (requests.length !== this.sockets.length) throw new Error("one request per connection");
     const wire = requests.map((request) => this.serialize(request));
     await this.reopenClosed();
-    return Promise.all(this.sockets.map((socket, i) => timeResponse(socket, wire[i] as Buffer)));
+    return Promise.all(this.sockets.map((socket, i) => this.time(i, socket, wire[i] as Buffer)));
   }
 
   /** Sends one request on connection `index`, which must be idle; resolves with its milliseconds. */
   async send(index: number, request: PreparedRequest): Promise<number> {
     if (this.sockets[index] === undefined) throw new Error(`no connection ${index}`);
     await this.reopenClosed();
-    return timeResponse(this.sockets[index], this.serialize(request));
+    return this.time(index, this.sockets[index], this.serialize(request));
+  }
+
+  private async time(index: number, socket: Socket, request: Buffer): Promise<number> {
+    try {
+      return await timeResponse(socket, request);
+    } finally {
+      this.lastUsed[index] = performance.now();
+    }
   }
 
   /**
-   * Connections the app closed while idle (Node's HTTP server ends a kept-alive connection after 5 s without
-   * a request, which a slow round on a busy machine reaches) are opened again before the next request, so
-   * the reconnect is never timed.
+   * Connections the app closed while idle, or is about to close (Node's HTTP server ends a kept-alive
+   * connection after 5 s without a request, which a slow round on a busy machine reaches), are opened again
+   * before the next request, so the reconnect is never timed and no request is written into a closing one.
    */
   private async reopenClosed(): Promise<void> {
+    const now = performance.now();
     await Promise.all(
       this.sockets.map(async (socket, i) => {
-        if (socket.destroyed || socket.readyState !== "open") this.sockets[i] = await connectTo(this.address);
+        const idleMs = now - (this.lastUsed[i] ?? now);
+        if (!socket.destroyed && socket.readyState === "open" && idleMs < SAFE_IDLE_MS) return;
+        socket.destroy();
+        this.sockets[i] = await connectTo(this.address);
+        this.lastUsed[i] = performance.now();
       }),
     );
   }
@@ -68,10 +85,15 @@ export class BurstClient {
   }
 }
 
+// Below the 5 s after which Node's HTTP server closes an idle kept-alive connection.
+const SAFE_IDLE_MS = 4_000;
+
 function connectTo(address: { host: string; port: number }): Promise<Socket> {
   return new Promise<Socket>((resolve, reject) => {
     const socket = connect({ ...address, noDelay: true }, () => {
       socket.off("error", reject);
+      // An error on an idle connection (the app went away) fails the next request on it, not this process.
+      socket.on("error", () => undefined);
       resolve(socket);
     });
     socket.once("error", reject);
@@ -89,9 +111,12 @@ function timeResponse(socket: Socket, request: Buffer): Promise<number> {
     let received = "";
     const fail = (error: Error) => {
       socket.off("data", onData);
+      socket.off("close", onClose);
+      socket.off("error", onError);
       reject(error);
     };
     const onClose = () => fail(new Error("the app closed a kept-alive connection"));
+    const onError = (error: Error) => fail(error);
     const onData = (chunk: Buffer) => {
       received += chunk.toString("latin1");
       const headEnd = received.indexOf("\r\n\r\n");
@@ -99,11 +124,13 @@ function timeResponse(socket: Socket, request: Buffer): Promise<number> {
       const ms = performance.now() - started;
       socket.off("data", onData);
       socket.off("close", onClose);
+      socket.off("error", onError);
       if (received.startsWith("HTTP/1.1 200 ")) resolve(ms);
       else fail(new Error(`ack ${received.slice(0, received.indexOf("\r\n"))}`));
     };
     socket.on("data", onData);
     socket.once("close", onClose);
+    socket.once("error", onError);
     const started = performance.now();
     socket.write(request);
   });

@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import type { ChildProcess } from "node:child_process";
+import type { ChildProcess, SpawnOptions } from "node:child_process";
 import { once } from "node:events";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
@@ -240,9 +240,10 @@ function modalJson(): string {
 
 /** The stub process, and the arrival times it reports (bench/slack-stub.ts). */
 export async function startStub() {
-  const child = spawn(process.execPath, [join(projectRoot(), "dist/bench/slack-stub.js")], {
+  const child = spawnOwned(join(projectRoot(), "dist/bench/slack-stub.js"), {
     stdio: ["ignore", "pipe", "inherit"],
   });
+  if (child.stdout === null) throw new Error("the stub's output is not piped");
   const lines = createInterface({ input: child.stdout });
   const [apiUrl] = (await once(lines, "line")) as [string];
   const arrived = new Map<string, number>();
@@ -270,7 +271,7 @@ export async function startStub() {
 export async function startApp(script: string, apiUrl: string, env: Record<string, string>) {
   const port = await freePort();
   const started = performance.now();
-  const child = spawn(process.execPath, [join(projectRoot(), script)], {
+  const child = spawnOwned(join(projectRoot(), script), {
     env: {
       PATH: process.env.PATH,
       SLACK_BOT_TOKEN: "xoxb-bench",
@@ -293,6 +294,16 @@ export async function startApp(script: string, apiUrl: string, env: Record<strin
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
   return { child, url: `http://127.0.0.1:${port}/slack/events`, startMs: performance.now() - started };
+}
+
+const owned = new Set<ChildProcess>();
+/** A node script as a child process that ends with this one, however this one ends (a crash included). */
+function spawnOwned(script: string, options: SpawnOptions): ChildProcess {
+  if (owned.size === 0) process.once("exit", () => owned.forEach((child) => child.kill("SIGKILL")));
+  const child = spawn(process.execPath, [script], options);
+  owned.add(child);
+  child.once("exit", () => owned.delete(child));
+  return child;
 }
 
 async function freePort(): Promise<number> {

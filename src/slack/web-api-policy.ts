@@ -47,15 +47,19 @@ const INTERACTIVE_RETRIES: RetryOptions = {
   maxRetryTime: RETRY_BUDGET_MS,
 };
 
-const TRIGGER_METHODS = new Set(["views.open", "views.push"]);
+const TRIGGER_METHODS = ["views.open", "views.push"];
 
+// The client calls `fetch` with its own per-attempt signal (its `timeout`, ATTEMPT_DEADLINE_MS): that call
+// passes as it is. A call that spends a trigger id gets the shorter deadline instead, which always fires
+// first; Bolt's response_url posts come with no signal and get the attempt deadline. One timer per call, and
+// no signal combined per call (AbortSignal.any), on the path of every views.open.
 const fetchWithDeadlines: FetchFunction = (url, init = {}) => {
-  const method = new URL(url).pathname.split("/").pop() ?? "";
-  const deadline = AbortSignal.timeout(
-    TRIGGER_METHODS.has(method) ? TRIGGER_DEADLINE_MS : ATTEMPT_DEADLINE_MS,
-  );
-  const signal = init.signal === undefined ? deadline : AbortSignal.any([init.signal, deadline]);
-  return fetch(url, { ...init, signal });
+  const href = String(url);
+  if (TRIGGER_METHODS.some((method) => href.endsWith(`/${method}`))) {
+    return fetch(url, { ...init, signal: AbortSignal.timeout(TRIGGER_DEADLINE_MS) });
+  }
+  if (init.signal !== undefined && init.signal !== null) return fetch(url, init);
+  return fetch(url, { ...init, signal: AbortSignal.timeout(ATTEMPT_DEADLINE_MS) });
 };
 
 /** The longest Retry-After a background post waits out (the person still hears within 10 seconds). */

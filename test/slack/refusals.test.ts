@@ -62,3 +62,18 @@ describe("malformed payloads", () => {
     expect((await listed(t.store, TEAM)).items).toHaveLength(0);
   });
 });
+
+describe("Slack's SSL check", () => {
+  it("is answered 200 unsigned, and a payload smuggled beside it reaches no listener", async () => {
+    const smuggled = encodeURIComponent(JSON.stringify({ command: "/endpoint-advice", text: "quick" }));
+    const response = await fetch(t.url, {
+      method: "POST",
+      headers: { "Content-Type": FORM },
+      body: `ssl_check=1&token=x&payload=${smuggled}&command=%2Fendpoint-advice&text=quick`,
+    });
+    expect(response.status).toBe(200);
+    await settle();
+    expect(t.stub.calls.length).toBe(callsBefore);
+    expect((await listed(t.store, TEAM)).items).toHaveLength(0);
+  });
+});
