@@ -120,9 +120,10 @@ function isNewFile(db: Database.Database, path: string): boolean {
  * spread the damage and still report the save as done.
  */
 function refuseDamaged(db: Database.Database, path: string): void {
-  // In one read transaction: the check reads the full-text index with several statements, and another
-  // process creating or writing the file meanwhile would otherwise look like damage between two of them.
-  const [first] = db.transaction(() => db.pragma("quick_check(1)") as { quick_check: string }[])();
+  // Under the write lock: the check reads the full-text index with several statements, and another process
+  // writing the file meanwhile looks like damage to it, even within one read transaction. Saves are short,
+  // so the lock comes at once (and is waited for, as any write, while another process holds it).
+  const [first] = db.transaction(() => db.pragma("quick_check(1)") as { quick_check: string }[]).immediate();
   const problem = first?.quick_check ?? "ok";
   if (problem !== "ok") {
     // One line: the problem without SQLite's banner, then what to do.
