@@ -1,4 +1,4 @@
-import type { Decision } from "../../store/index.js";
+import { parseDecisionId, type Decision } from "../../store/index.js";
 
 /** What a button on an answer names: the decision's workspace key and its id, e.g. `T0123/EA-7`. */
 export function decisionButtonValue(decision: Pick<Decision, "workspace" | "id">): string {
@@ -13,7 +13,12 @@ export function parseDecisionButtonValue(
   value: string,
   fallbackWorkspace: string,
 ): { workspace: string; id: string } | null {
-  const match = /^(?:([A-Z0-9]{1,32})\/)?(EA-\d{1,12})$/i.exec(value.trim());
-  if (match === null) return null;
-  return { workspace: match[1] ?? fallbackWorkspace, id: match[2]! };
+  const slash = value.lastIndexOf("/");
+  const named = value.slice(0, Math.max(slash, 0)).trim();
+  const id = parseDecisionId(value.slice(slash + 1));
+  if (id === undefined || (slash !== -1 && !WORKSPACE_KEY.test(named))) return null;
+  return { workspace: slash === -1 ? fallbackWorkspace : named, id };
 }
+
+// Team and enterprise ids as Slack writes them (T…, E…): letters and digits.
+const WORKSPACE_KEY = /^[A-Z0-9]{1,32}$/i;
