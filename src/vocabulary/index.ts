@@ -12,6 +12,7 @@ export {
   RequirementsSchema,
   SERVICE_TIERS,
   TARGETS,
+  requirementFieldSchema,
 } from "./requirements.js";
 export type { Requirements, RequirementsInput } from "./requirements.js";
 export { FACT_VALUES, isFactName } from "./facts.js";

@@ -63,6 +63,17 @@ export type Requirements = z.output<typeof RequirementsSchema>;
 export type RequirementsInput = z.input<typeof RequirementsSchema>;
 
 /**
+ * A Requirements field's own schema without its default, nullable or optional wrapper: what a form or a
+ * command reads the field as (yes/no, a number and its bounds, one of its values); undefined for no field.
+ */
+export function requirementFieldSchema(field: string): z.ZodType | undefined {
+  let schema = (RequirementsSchema.shape as Record<string, z.ZodType | undefined>)[field];
+  while (schema instanceof z.ZodDefault || schema instanceof z.ZodNullable || schema instanceof z.ZodOptional)
+    schema = schema.unwrap() as z.ZodType;
+  return schema;
+}
+
+/**
  * The inbound and outbound parts cannot exceed the total; given both, they are the total (a total of 0 is
  * taken as not given).
  */

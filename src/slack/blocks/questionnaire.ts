@@ -1,7 +1,7 @@
 import type { InputBlock, InputBlockElement, ModalView, PlainTextOption } from "@slack/types";
 import { z } from "zod";
 import type { Answers, Question } from "../../advice/questionnaire.js";
-import { RequirementsSchema } from "../../vocabulary/index.js";
+import { requirementFieldSchema } from "../../vocabulary/index.js";
 import { STEPS, type Step } from "../../knowledge/questionnaire-schema.js";
 import { SLACK_LIMITS } from "../limits.js";
 import { label } from "../words.js";
@@ -120,7 +120,7 @@ function choiceOptions(question: Question): PlainTextOption[] {
 
 /** The bounds the Requirements schema sets on a number field. */
 export function numberLimits(field: string): { integer: boolean; min?: number; max?: number } {
-  const schema = innerSchema(field);
+  const schema = requirementFieldSchema(field);
   if (!(schema instanceof z.ZodNumber)) return { integer: false };
   const finite = (bound: number | null) => (bound !== null && Number.isFinite(bound) ? bound : undefined);
   const min = finite(schema.minValue);
@@ -130,15 +130,7 @@ export function numberLimits(field: string): { integer: boolean; min?: number; m
 
 /** The longest text the Requirements schema accepts for a field (Slack allows up to 3,000). */
 export function textLimit(field: string): number {
-  const schema = innerSchema(field);
+  const schema = requirementFieldSchema(field);
   const max = schema instanceof z.ZodString ? schema.maxLength : null;
   return Math.min(max ?? SLACK_LIMITS.sectionText, SLACK_LIMITS.sectionText);
-}
-
-/** A Requirements field's schema without its default, nullable or optional wrapper. */
-export function innerSchema(field: string): z.ZodType | undefined {
-  let schema = (RequirementsSchema.shape as Record<string, z.ZodType | undefined>)[field];
-  while (schema instanceof z.ZodDefault || schema instanceof z.ZodNullable || schema instanceof z.ZodOptional)
-    schema = schema.unwrap() as z.ZodType;
-  return schema;
 }

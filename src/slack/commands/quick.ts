@@ -2,8 +2,7 @@ import { parseRequirements } from "../../advice/index.js";
 import { z } from "zod";
 import type { RequirementField } from "../../knowledge/questionnaire-schema.js";
 import { closeMatches } from "../../render/index.js";
-import { readAmount } from "../../vocabulary/index.js";
-import { innerSchema } from "../blocks/questionnaire.js";
+import { readAmount, requirementFieldSchema } from "../../vocabulary/index.js";
 import type { CommandArgs } from "../context.js";
 import { recordAnswer } from "../deliver-answer.js";
 import { describeFieldErrors } from "../field-errors.js";
@@ -149,7 +148,7 @@ const KEY_OF_FIELD = new Map([...QUICK_KEYS].map(([key, { field }]) => [field as
 
 /** The reader a field's schema implies: yes/no, a number, one of its values, a list of them, or text. */
 function readerFor(field: RequirementField): Convert {
-  const schema = innerSchema(field);
+  const schema = requirementFieldSchema(field);
   if (schema instanceof z.ZodBoolean) return yesNo;
   if (schema instanceof z.ZodNumber) return number;
   if (schema instanceof z.ZodEnum) return choice(schema.options as string[]);
