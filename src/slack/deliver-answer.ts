@@ -7,6 +7,7 @@ import { context as contextBlock } from "./blocks/text.js";
 import type { Tools } from "./context.js";
 import { publishHome } from "./home/publish-home.js";
 import { postToResponseUrl } from "./response-url.js";
+import { postDirectMessage } from "./tell-privately.js";
 import { failureReason, slackAnswered } from "./web-api-errors.js";
 import { waitingOutShortRateLimit } from "./web-api-policy.js";
 import { slackActor } from "./workspace-admin.js";
@@ -128,14 +129,11 @@ async function postToDirectMessage(
   notice: string | null,
 ): Promise<Outcome> {
   try {
-    const opened = await client.conversations.open({ users: user });
-    const channel = opened.channel?.id ?? user;
-    const result = await client.chat.postMessage({
-      channel,
+    const posted = await postDirectMessage(client, user, {
       text: message.text,
       blocks: noted(message, notice),
     });
-    return { delivered: true, posted: { channel, ts: result.ts ?? "" } };
+    return { delivered: true, posted };
   } catch (error) {
     const reason = failureReason(error);
     logger.warn(`Could not deliver the answer to ${user} by DM either (${reason})`);

@@ -1,3 +1,5 @@
+import type { KnownBlock } from "@slack/types";
+import type { WebClient } from "@slack/web-api";
 import type { Tools } from "./context.js";
 
 /**
@@ -18,6 +20,17 @@ export async function tellPrivately(
       logger.warn(`chat.postEphemeral to ${user} in ${channel} failed; sending a DM instead`, error);
     }
   }
+  await postDirectMessage(client, user, { text });
+}
+
+/** Posts in the app's direct message with `user`; resolves with where it went. Throws when Slack refuses. */
+export async function postDirectMessage(
+  client: WebClient,
+  user: string,
+  message: { text: string; blocks?: KnownBlock[] },
+): Promise<{ channel: string; ts: string }> {
   const opened = await client.conversations.open({ users: user });
-  await client.chat.postMessage({ channel: opened.channel?.id ?? user, text });
+  const channel = opened.channel?.id ?? user;
+  const result = await client.chat.postMessage({ channel, ...message });
+  return { channel, ts: result.ts ?? "" };
 }
