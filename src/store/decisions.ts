@@ -310,11 +310,10 @@ async function decisionStats(db: Db, workspace: string): Promise<DecisionStats> 
   };
 }
 
-/** A row as DECISION_COLUMNS returns it. */
-interface DecisionRow {
-  id: number;
+/** The columns a new decision is inserted with, named as the row returns them (both engines' saves). */
+export interface DecisionColumns {
   workspace: string;
-  number: number;
+  dedupe_key: string;
   channel: string | null;
   author: string;
   created_at: string;
@@ -325,6 +324,12 @@ interface DecisionRow {
   service: string | null;
   monthly_cost_usd: number;
   rendered: string;
+}
+
+/** A row as DECISION_COLUMNS returns it. */
+interface DecisionRow extends Omit<DecisionColumns, "dedupe_key"> {
+  id: number;
+  number: number;
   status: string;
   notes: string;
   message_channel: string | null;
@@ -333,8 +338,7 @@ interface DecisionRow {
   supersedes_number: number | null;
 }
 
-/** The columns a new decision is inserted with, named as the row returns them. */
-function decisionColumns(decision: NewDecision, createdAt: string) {
+function decisionColumns(decision: NewDecision, createdAt: string): DecisionColumns {
   const { advice } = decision;
   return {
     workspace: decision.workspace,
@@ -351,8 +355,6 @@ function decisionColumns(decision: NewDecision, createdAt: string) {
     rendered: decision.rendered,
   };
 }
-
-type DecisionColumns = ReturnType<typeof decisionColumns>;
 
 /** The number of the decision a re-run replaces, or null. */
 function supersededNumber(decision: NewDecision): number | null {

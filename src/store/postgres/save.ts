@@ -1,21 +1,10 @@
 import { sql, type RawBuilder } from "kysely";
+import type { DecisionColumns } from "../decisions.js";
 import type { Db } from "../engine.js";
 import { PREPARED } from "./prepared.js";
 
 /** A new decision's columns as the save writes them, with the number it replaces and its delivery. */
-export interface DecisionInsert {
-  workspace: string;
-  dedupe_key: string;
-  channel: string | null;
-  author: string;
-  created_at: string;
-  title: string;
-  requirements: string;
-  advice: string;
-  option: string;
-  service: string | null;
-  monthly_cost_usd: number;
-  rendered: string;
+export interface DecisionInsert extends DecisionColumns {
   supersedes: number | null;
   delivery_kind: string | null;
   delivery_channel: string | null;
