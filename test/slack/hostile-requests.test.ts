@@ -1,8 +1,6 @@
 import type { ChildProcess } from "node:child_process";
 import { once } from "node:events";
 import { mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
-import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -11,6 +9,7 @@ import { AUTHOR, CHANNEL, TEAM } from "./harness.js";
 import { familyCount, hostileRequests, postRaw } from "./hostile.js";
 import { FORM, SIGNING_SECRET, commandBody, postSigned } from "./signer.js";
 import { WebApiStub } from "./stub.js";
+import { freePort } from "../../bench/free-port.js";
 
 // The app runs as its own process (`npm start`'s entry), so a crash is a real exit, not a test error.
 let stub: WebApiStub;
@@ -149,11 +148,3 @@ describe("1,500 signed malformed or hostile requests", () => {
     await stub.waitFor("response_url", answered + 1);
   }, 180_000);
 });
-
-async function freePort(): Promise<number> {
-  const server = createServer().listen(0, "127.0.0.1");
-  await once(server, "listening");
-  const { port } = server.address() as AddressInfo;
-  server.close();
-  return port;
-}

@@ -1,9 +1,8 @@
 import type { ChildProcess } from "node:child_process";
 import { once } from "node:events";
-import { createServer } from "node:net";
-import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { spawnTs } from "./run-ts.js";
+import { freePort } from "../../bench/free-port.js";
 
 /** The app as its own process (`npm start`'s entry), so a kill is a real kill. */
 export interface AppProcess {
@@ -56,12 +55,4 @@ export async function startAppProcess(env: Record<string, string>, cwd: string):
 /** Every app process a test started and did not end (for afterEach). */
 export async function killAppProcesses(): Promise<void> {
   await Promise.all([...running].map((app) => app.kill()));
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer().listen(0, "127.0.0.1");
-  await once(server, "listening");
-  const { port } = server.address() as AddressInfo;
-  server.close();
-  return port;
 }
