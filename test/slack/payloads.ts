@@ -63,6 +63,15 @@ export function viewClosed(view: View) {
 }
 
 /** A button press on a message in the channel. */
+/** The value of the button `actionId` in a message's blocks, as Slack sends it back on a click. */
+export function buttonValue(blocks: unknown, actionId: string): string {
+  type Block = { elements?: { action_id?: string; value?: string }[] };
+  const elements = (blocks as Block[]).flatMap((block) => block.elements ?? []);
+  const value = elements.find((element) => element.action_id === actionId)?.value;
+  if (value === undefined) throw new Error(`no ${actionId} button in ${JSON.stringify(blocks)}`);
+  return value;
+}
+
 export function buttonPress(
   actionId: string,
   value: string,

@@ -4,7 +4,7 @@ import { testDatabase, type TestDatabase } from "../store/engines.js";
 import { newDecision } from "../store/new-decision.js";
 import { AUTHOR, CHANNEL, TEAM, commandFields } from "./harness.js";
 import { Instances, type AppInstance } from "./instances.js";
-import { buttonPress, number, radio, select, text, viewSubmission } from "./payloads.js";
+import { buttonPress, buttonValue, number, radio, select, text, viewSubmission } from "./payloads.js";
 import { SIGNING_SECRET } from "./signer.js";
 import { WebApiStub } from "./stub.js";
 
@@ -175,15 +175,6 @@ async function decisionsSaved(count: number): Promise<Decision[]> {
     if (Date.now() > deadline) throw new Error(`${all.length} decisions saved, expected ${count}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
-}
-
-/** The value of the button `actionId` in a message's blocks, as Slack sends it back on a click. */
-function buttonValue(blocks: unknown, actionId: string): string {
-  type Block = { elements?: { action_id?: string; value?: string }[] };
-  const elements = (blocks as Block[]).flatMap((block) => block.elements ?? []);
-  const value = elements.find((element) => element.action_id === actionId)?.value;
-  if (value === undefined) throw new Error(`no ${actionId} button in ${JSON.stringify(blocks)}`);
-  return value;
 }
 
 /** The status of every delivery recorded, decision by decision. */

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ENGINES } from "../../store/engines.js";
 import { newDecision } from "../../store/new-decision.js";
-import { buttonPress, number, radio, select, text, viewSubmission } from "../payloads.js";
+import { buttonPress, buttonValue, number, radio, select, text, viewSubmission } from "../payloads.js";
 import { orgGrant, startOAuthApp, type OAuthTestApp } from "./oauth-app.js";
 
 type View = { callback_id: string; private_metadata: string; blocks: unknown[] };
@@ -96,12 +96,3 @@ describe.each(ENGINES)("a team of an org-wide install on %s", (engine) => {
     expect(org.ok && org.value.items).toEqual([]);
   });
 });
-
-/** The value of the button `actionId` in a message's blocks, as Slack sends it back on a click. */
-function buttonValue(blocks: unknown, actionId: string): string {
-  type Block = { elements?: { action_id?: string; value?: string }[] };
-  const elements = (blocks as Block[]).flatMap((block) => block.elements ?? []);
-  const value = elements.find((element) => element.action_id === actionId)?.value;
-  if (value === undefined) throw new Error(`no ${actionId} button in ${JSON.stringify(blocks)}`);
-  return value;
-}
