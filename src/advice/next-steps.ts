@@ -1,23 +1,23 @@
-import type { ConditionalText, OptionSupport } from "../knowledge/schemas.js";
+import type { NextStep, OptionSupport } from "../knowledge/schemas.js";
 import { matches } from "./conditions.js";
 import type { Facts } from "../vocabulary/index.js";
 
 /**
  * The option's first implementation steps that apply to these facts, with the catalog's details filled in.
- * A step naming {dnsZone} is repeated for each zone; a detail the catalog lacks stays a visible <placeholder>.
+ * A step naming {dnsZone} is given for each zone (its `furtherZones` command after the first, where it has
+ * one); a detail the catalog lacks stays a visible <placeholder>.
  */
-export function nextStepsFor(
-  steps: ConditionalText[],
-  facts: Facts,
-  support: OptionSupport | undefined,
-): string[] {
+export function nextStepsFor(steps: NextStep[], facts: Facts, support: OptionSupport | undefined): string[] {
   const filled: string[] = [];
   const zones = support?.dnsZones ?? [];
   for (const step of steps) {
     if (!matches(step.when, facts)) continue;
     if (zones.length === 0 || !step.text.includes("{dnsZone}"))
       filled.push(fill(step.text, support, "<dns-zone>"));
-    else for (const zone of zones) filled.push(fill(step.text, support, zone));
+    else
+      zones.forEach((zone, index) =>
+        filled.push(fill(index === 0 ? step.text : (step.furtherZones ?? step.text), support, zone)),
+      );
   }
   return filled;
 }

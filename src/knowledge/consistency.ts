@@ -167,6 +167,10 @@ function checkOptions(profiles: OptionProfiles, fail: Fail): void {
         checkPlaceholders(entry.text, `options.${option}.${list}[${index}].text`, fail),
       );
     }
+    profile.nextSteps.forEach(({ furtherZones }, index) => {
+      if (furtherZones !== undefined)
+        checkPlaceholders(furtherZones, `options.${option}.nextSteps[${index}].furtherZones`, fail);
+    });
   }
 }
 

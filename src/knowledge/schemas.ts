@@ -220,6 +220,14 @@ export const ConditionalTextSchema = z.strictObject({
 export type ConditionalText = z.infer<typeof ConditionalTextSchema>;
 
 /**
+ * An implementation step. One naming {dnsZone} is given for each of the service's zones; where the first
+ * zone's command creates something the others join (a private endpoint's DNS zone group holds up to five
+ * zones), `furtherZones` is the command for every zone after the first.
+ */
+export const NextStepSchema = ConditionalTextSchema.extend({ furtherZones: z.string().min(1).optional() });
+export type NextStep = z.infer<typeof NextStepSchema>;
+
+/**
  * One option's profile: what it is for, when it cannot meet a requirement (constraints → "why not"),
  * its traps (caveats), what it offers that others may not (strengths → what a cheaper option gives up),
  * its general drawbacks, and the first implementation commands (with {placeholders} from the catalog).
@@ -231,7 +239,7 @@ export const OptionProfileSchema = z.strictObject({
   caveats: z.array(ConditionalTextSchema),
   strengths: z.array(z.strictObject({ key: z.string().min(1), text: z.string().min(1), source })),
   drawbacks: z.array(SourcedTextSchema),
-  nextSteps: z.array(ConditionalTextSchema).min(1),
+  nextSteps: z.array(NextStepSchema).min(1),
 });
 export type OptionProfile = z.infer<typeof OptionProfileSchema>;
 

@@ -26,6 +26,18 @@ describe("corrections, each against the vendor's page", () => {
     );
   });
 
+  // learn.microsoft.com/en-us/cli/azure/network/private-endpoint/dns-zone-group: `create` makes the group with
+  // one zone, `add` puts each further zone into it (a second `create` of the same group would replace it).
+  it("a service with several zones creates the DNS zone group once and adds the other zones to it", () => {
+    const steps = serviceAdvice("azure", "azure-log-analytics").nextSteps;
+    const created = steps.filter((step) => step.includes("dns-zone-group create"));
+    const added = steps.filter((step) => step.includes("dns-zone-group add"));
+    expect(created).toHaveLength(1);
+    expect(added.length).toBeGreaterThanOrEqual(1);
+    for (const step of added) expect(step).toContain("--name <zone-group-name>");
+    expect(steps.indexOf(created[0]!)).toBeLessThan(steps.indexOf(added[0]!));
+  });
+
   // learn.microsoft.com/en-us/azure/private-link/private-endpoint-dns: clients must resolve the name to the
   // private IP; DNS that cannot change is a blocker.
   it("DNS that cannot change: a private endpoint is not a fit, said plainly", () => {
