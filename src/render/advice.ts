@@ -29,8 +29,9 @@ export function renderAdvice(
 }
 
 /**
- * Splits mrkdwn into pieces of at most `limit` characters at line breaks. A code block cut in two is
- * closed at the end of one piece and reopened in the next; a single over-long line is cut hard.
+ * Splits mrkdwn into pieces of at most `limit` characters at line breaks, keeping a bullet with its indented
+ * continuation lines where they fit in one piece. A code block cut in two is closed at the end of one piece
+ * and reopened in the next; a single over-long line is cut hard.
  */
 export function splitSection(text: string, limit: number): string[] {
   if (text === "") return [];
@@ -38,20 +39,35 @@ export function splitSection(text: string, limit: number): string[] {
   const pieces: string[] = [];
   let current: string[] = [];
   let inCode = false;
-  const lines = text.split("\n").flatMap((line) => hardSplit(line, limit - 2 * CLOSING.length));
-  for (const line of lines) {
-    const isFence = line.startsWith(FENCE);
-    const stillInCode: boolean = inCode !== isFence;
-    const length = joinedLength([...current, line]) + (stillInCode ? CLOSING.length : 0);
+  const width = limit - 2 * CLOSING.length;
+  const lines = text.split("\n").flatMap((line) => hardSplit(line, width));
+  for (const item of items(lines, width)) {
+    // A fence is always the first line of its item: the lines joined to an item are indented.
+    const stillInCode: boolean = inCode !== (item[0] as string).startsWith(FENCE);
+    const length = joinedLength([...current, ...item]) + (stillInCode ? CLOSING.length : 0);
     if (length > limit && current.length > 0) {
       pieces.push(current.join("\n") + (inCode ? CLOSING : ""));
       current = inCode ? [FENCE] : [];
     }
-    current.push(line);
+    current.push(...item);
     inCode = stillInCode;
   }
   pieces.push(current.join("\n"));
   return pieces;
+}
+
+/** The lines grouped as they are read: outside code, an indented line belongs to the item above it. */
+function items(lines: string[], width: number): string[][] {
+  const grouped: string[][] = [];
+  let inCode = false;
+  for (const line of lines) {
+    const last = grouped.at(-1);
+    if (!inCode && last !== undefined && /^\s/.test(line) && joinedLength([...last, line]) <= width)
+      last.push(line);
+    else grouped.push([line]);
+    if (line.startsWith(FENCE)) inCode = !inCode;
+  }
+  return grouped;
 }
 
 const FENCE = "```";

@@ -256,6 +256,14 @@ describe("splitSection", () => {
     expect(splitSection("aaaaaaaa\nbbbbbbbb\ncccccccc", 20)).toEqual(["aaaaaaaa\nbbbbbbbb", "cccccccc"]);
   });
 
+  it("keeps a bullet with its indented lines, so no piece starts mid-bullet", () => {
+    const text = "- first item here\n- second item\n    its detail\n    more detail";
+    expect(splitSection(text, 60)).toEqual([
+      "- first item here",
+      "- second item\n    its detail\n    more detail",
+    ]);
+  });
+
   it("closes and reopens a code block it cuts", () => {
     const pieces = splitSection("```\n1111\n2222\n3333\n```", 18);
     expect(pieces).toEqual(["```\n1111\n2222\n```", "```\n3333\n```"]);
